@@ -1,0 +1,18 @@
+/**
+ * Average precision as the step integral of a precision-recall curve:
+ * AP = Σₖ (R[k] − R[k+1]) · P[k], summed from k = 0 upwards.
+ *
+ * Contract: `precision` and `recall` have the same length L ≥ 1, in
+ * scikit-learn's order (recall non-increasing, last point (P=1, R=0)).
+ * Returns 0 for a single point. Never NaN if the inputs are finite.
+ *
+ * Reference: `sklearn.metrics.average_precision_score` (1.2), which computes
+ * `-np.sum(np.diff(recall) * precision[:-1])` on `precision_recall_curve`.
+ */
+export function averagePrecisionFromCurve(precision: Float64Array, recall: Float64Array): number {
+  let ap = 0;
+  for (let k = 0; k + 1 < recall.length; k++) {
+    ap += (recall[k] - recall[k + 1]) * precision[k];
+  }
+  return ap === 0 ? 0 : ap; // never −0
+}

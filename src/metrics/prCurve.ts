@@ -1,0 +1,167 @@
+import { averagePrecisionFromCurve } from './averagePrecision';
+import { argsortDescending } from './argsort';
+import { splitFinite } from './finite';
+
+/** A precision-recall curve in scikit-learn's layout, plus counts and diagnostics. */
+export interface PrCurve {
+  /** distinct finite scores, increasing, as sklearn.metrics.precision_recall_curve */
+  thresholds: Float64Array;
+  /** length thresholds.length + 1; last element 1 */
+  precision: Float64Array;
+  /** length thresholds.length + 1; last element 0 */
+  recall: Float64Array;
+  /** cumulative true positives (score ≥ threshold), same order as thresholds */
+  tp: Float64Array;
+  /** cumulative false positives (score ≥ threshold), same order as thresholds */
+  fp: Float64Array;
+  /** finite scores used */
+  n: number;
+  /** positives among the finite scores */
+  positives: number;
+  /** NaN/±inf scores dropped */
+  excludedNonFinite: number;
+  /** original indices of the dropped scores, increasing */
+  excludedIndices: Uint32Array;
+  /** average_precision_score */
+  ap: number;
+  /** positives / n (0 when n = 0): the AP of a random ranking */
+  chance: number;
+  /** human-readable notes, see the WARN_* constants */
+  warnings: string[];
+}
+
+export const WARN_NO_POSITIVES = 'no positive pairs';
+export const WARN_NO_NEGATIVES = 'no negative pairs';
+export const WARN_ONE_SCORE = 'only 1 distinct score';
+export const WARN_EMPTY = 'no finite scores';
+/** Warning text for `count` dropped NaN/±Infinity scores. */
+export function warnNonFinite(count: number): string {
+  return count === 1 ? '1 non-finite score excluded' : `${count} non-finite scores excluded`;
+}
+
+/**
+ * Precision-recall curve and average precision of binary `labels` ranked by
+ * `scores` (higher score = more likely positive).
+ *
+ * Contract: `scores.length === labels.length`; labels are 0 or 1 (throws
+ * otherwise). NaN/±Infinity scores are dropped and reported
+ * (`excludedNonFinite`, `excludedIndices`, a warning); −0 equals +0.
+ * The result does not depend on input order or on Float32Array vs
+ * Float64Array for the same values. O(n) after an O(n) radix argsort;
+ * counts are accumulated in float64 (exact up to 2^53).
+ *
+ * Reference: scikit-learn 1.2 `precision_recall_curve(labels, scores)` for
+ * `thresholds`, `precision`, `recall` (tied scores form one threshold; the
+ * full curve down to the lowest score is kept, as 1.2 does), and
+ * `average_precision_score` for `ap`. Deliberate differences:
+ *  - no positives: sklearn sets recall to 1 everywhere and warns; we define
+ *    recall as 0 everywhere, so AP is 0 (sklearn also gives 0) and nothing is NaN;
+ *  - n = 0 after filtering (sklearn raises): thresholds empty, precision [1],
+ *    recall [0], AP 0, with a warning.
+ */
+export function prCurve(scores: Float32Array | Float64Array, labels: Uint8Array): PrCurve {
+  const split = splitFinite(scores, labels);
+  const s = split.scores;
+  const y = split.labels;
+  const n = s.length;
+  const excluded = split.excludedIndices.length;
+  const warnings: string[] = [];
+  if (excluded > 0) warnings.push(warnNonFinite(excluded));
+
+  let positives = 0;
+  for (let i = 0; i < n; i++) {
+    const v = y[i];
+    if (v > 1) throw new Error(`prCurve: label ${v} at index ${i}; labels must be 0 or 1`);
+    positives += v;
+  }
+
+  if (n === 0) {
+    warnings.push(WARN_EMPTY);
+    return {
+      thresholds: new Float64Array(0),
+      precision: Float64Array.of(1),
+      recall: Float64Array.of(0),
+      tp: new Float64Array(0),
+      fp: new Float64Array(0),
+      n: 0,
+      positives: 0,
+      excludedNonFinite: excluded,
+      excludedIndices: split.excludedIndices,
+      ap: 0,
+      chance: 0,
+      warnings,
+    };
+  }
+
+  const order = argsortDescending(s);
+
+  // Pass 1: number of distinct scores (tie groups).
+  let m = 1;
+  let prev = s[order[0]];
+  for (let i = 1; i < n; i++) {
+    const cur = s[order[i]];
+    if (cur !== prev) m++;
+    prev = cur;
+  }
+
+  // Pass 2: cumulative counts at the last element of each tie group, written
+  // back to front so thresholds increase.
+  const thresholds = new Float64Array(m);
+  const tp = new Float64Array(m);
+  const fp = new Float64Array(m);
+  let ctp = 0;
+  let cfp = 0;
+  let k = m - 1;
+  for (let i = 0; i < n; i++) {
+    const idx = order[i];
+    const cur = s[idx];
+    if (y[idx] === 1) ctp++;
+    else cfp++;
+    if (i === n - 1 || s[order[i + 1]] !== cur) {
+      thresholds[k] = cur;
+      tp[k] = ctp;
+      fp[k] = cfp;
+      k--;
+    }
+  }
+
+  const precision = new Float64Array(m + 1);
+  const recall = new Float64Array(m + 1);
+  for (let j = 0; j < m; j++) {
+    precision[j] = tp[j] / (tp[j] + fp[j]); // tp + fp ≥ 1 at every threshold
+    recall[j] = positives > 0 ? tp[j] / positives : 0;
+  }
+  precision[m] = 1;
+  recall[m] = 0;
+
+  if (positives === 0) warnings.push(WARN_NO_POSITIVES);
+  else if (positives === n) warnings.push(WARN_NO_NEGATIVES);
+  if (m === 1) warnings.push(WARN_ONE_SCORE);
+
+  return {
+    thresholds,
+    precision,
+    recall,
+    tp,
+    fp,
+    n,
+    positives,
+    excludedNonFinite: excluded,
+    excludedIndices: split.excludedIndices,
+    ap: averagePrecisionFromCurve(precision, recall),
+    chance: positives / n,
+    warnings,
+  };
+}
+
+/**
+ * Average precision of binary `labels` ranked by `scores`; a shortcut for
+ * `prCurve(scores, labels).ap` (same contract: labels 0/1, NaN/±Infinity
+ * scores dropped, 0 when there are no positives or no finite scores).
+ *
+ * Reference: `sklearn.metrics.average_precision_score(labels, scores)` (1.2),
+ * AP = Σₙ (Rₙ − Rₙ₋₁) Pₙ without interpolation.
+ */
+export function averagePrecision(scores: Float32Array | Float64Array, labels: Uint8Array): number {
+  return prCurve(scores, labels).ap;
+}
