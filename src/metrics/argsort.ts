@@ -123,7 +123,7 @@ function sort64(scores: Float64Array): Uint32Array {
   let lo = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
     let h = words[2 * i + hiWord];
-    let l = words[2 * i + 1 - hiWord];
+    const l = words[2 * i + 1 - hiWord];
     if (h === 0x80000000 && l === 0) h = 0; // −0 → +0
     const mag = h & 0x7fffffff;
     if (mag > 0x7ff00000 || (mag === 0x7ff00000 && l !== 0)) throw nanError(i);

@@ -22,6 +22,7 @@ export type ClassIds = Int32Array | Uint32Array | Int16Array | Uint16Array | Int
 export function pairCount(n: number): number {
   assert(Number.isInteger(n) && n >= 0, `pairCount: n = ${n} is not a non-negative integer`);
   // One of n, n − 1 is even, so halve that factor first: no rounding.
+  if (n < 2) return 0;
   return n % 2 === 0 ? (n / 2) * (n - 1) : n * ((n - 1) / 2);
 }
 
