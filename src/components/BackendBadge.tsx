@@ -1,0 +1,25 @@
+import { useApp } from '../state/context';
+
+/** Which backend runs the model, and why the others were not chosen. */
+export function BackendBadge() {
+  const report = useApp((s) => s.backend);
+  if (!report) return null;
+  return (
+    <details className="backend">
+      <summary>
+        Backend: <strong data-testid="backend">{report.chosen}</strong>
+        {report.forced ? ' (forced by ?backend=)' : ' (fastest that passed the self-test)'}
+      </summary>
+      <ul>
+        {report.trials.map((t) => (
+          <li key={t.name} className={`trial ${t.status}`}>
+            <strong>{t.name}</strong> {t.status}
+            {t.imagesPerSecond !== undefined && <> — {Math.round(t.imagesPerSecond).toLocaleString()} images/s</>}
+            {t.referenceError !== undefined && <> — reference max |Δ| {t.referenceError.toExponential(1)}</>}
+            {t.reason && <> — {t.reason}</>}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}

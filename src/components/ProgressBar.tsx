@@ -1,0 +1,56 @@
+import { useApp } from '../state/context';
+import { useShallow } from 'zustand/react/shallow';
+
+/** Count, percentage and ETA of the embedding stage, with cancel. */
+export function ProgressBar() {
+  const { status, stageDetail, progress, cancel } = useApp(
+    useShallow((s) => ({ status: s.status, stageDetail: s.stageDetail, progress: s.progress, cancel: s.cancel })),
+  );
+  const busy = status === 'loading' || status === 'backend' || status === 'embedding' || status === 'scoring';
+  if (!busy && status !== 'cancelled') return null;
+  const done = progress?.done ?? 0;
+  const total = progress?.total ?? 0;
+  const fraction = status === 'scoring' ? 1 : total ? done / total : 0;
+  const eta = progress && done > 0 && done < total ? ((progress.updatedAt - progress.startedAt) / done) * (total - done) : null;
+  return (
+    <div className="progress" data-testid="progress" role="status" aria-live="polite">
+      <div className="progress-label">
+        <strong>{labelOf(status)}</strong> {stageDetail}
+        {total > 0 && status === 'embedding' && (
+          <>
+            {' '}
+            — {done.toLocaleString()} / {total.toLocaleString()} images
+            {eta !== null && <> · about {formatSeconds(eta / 1000)} left</>}
+          </>
+        )}
+      </div>
+      <progress max={1} value={busy ? fraction : undefined} aria-label="progress" />
+      {busy && (
+        <button onClick={cancel} className="secondary">
+          Cancel
+        </button>
+      )}
+    </div>
+  );
+}
+
+function labelOf(status: string): string {
+  switch (status) {
+    case 'loading':
+      return 'Loading';
+    case 'backend':
+      return 'Choosing a backend:';
+    case 'embedding':
+      return 'Embedding';
+    case 'scoring':
+      return 'Scoring pairs and computing the exact curve';
+    case 'cancelled':
+      return 'Cancelled:';
+    default:
+      return '';
+  }
+}
+
+function formatSeconds(s: number): string {
+  return s < 60 ? `${Math.ceil(s)} s` : `${Math.floor(s / 60)} min ${Math.ceil(s % 60)} s`;
+}

@@ -1,0 +1,45 @@
+import { useShallow } from 'zustand/react/shallow';
+import { useApp } from '../state/context';
+import type { RunOptions } from '../state/types';
+import { ProgressBar } from './ProgressBar';
+import { BackendBadge } from './BackendBadge';
+import { Errors } from './Errors';
+import { Summary } from './Summary';
+import { CurvePanel } from './CurvePanel';
+import { Gallery } from './Gallery';
+
+export function RunView({ options }: { options: RunOptions }) {
+  const { dataset, model, status, runDemo, metric, setMetric } = useApp(
+    useShallow((s) => ({ dataset: s.dataset, model: s.model, status: s.status, runDemo: s.runDemo, metric: s.metric, setMetric: s.setMetric })),
+  );
+  return (
+    <div className="run">
+      <div className="run-header">
+        <div>
+          {model && <span className="chip">model: {model.name}</span>}
+          {dataset && <span className="chip">data: {dataset.name}{options.limit ? ` (subset of ${dataset.images.length})` : ''}</span>}
+          <label className="chip">
+            score{' '}
+            <select value={metric} onChange={(e) => void setMetric(e.target.value as typeof metric)} disabled={status !== 'ready'}>
+              <option value="neg-sq-l2">−squared L2 distance</option>
+              <option value="cosine">cosine similarity</option>
+            </select>
+          </label>
+        </div>
+        <BackendBadge />
+        {(status === 'error' || status === 'cancelled') && (
+          <button className="secondary" onClick={() => void runDemo(options)}>
+            Run again
+          </button>
+        )}
+      </div>
+      <ProgressBar />
+      <Errors />
+      <Summary />
+      <div className="main-grid">
+        <CurvePanel />
+        <Gallery />
+      </div>
+    </div>
+  );
+}

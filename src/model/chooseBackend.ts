@@ -1,0 +1,128 @@
+import * as tf from '@tensorflow/tfjs';
+import type { BackendName, BackendReport, BackendTrial } from './backendTypes';
+import type { EmbeddingModel, LoadedArtifacts } from './loadModel';
+import { buildModel } from './loadModel';
+import type { Preprocessing } from './preprocess';
+import { preprocessingFromModel, inputSize } from './preprocess';
+import { embedBatch } from './embed';
+import { arithmeticSelfTest, isAllZero } from './selfTest';
+import type { ReferenceEmbeddings } from './referenceCheck';
+import { referenceError, REFERENCE_TOLERANCE } from './referenceCheck';
+import { AUTO_ORDER, pickBackend } from './pickBackend';
+import type { GpuProbe } from './gpuProbe';
+
+export interface ChooseBackendOptions {
+  loaded: LoadedArtifacts;
+  reference: ReferenceEmbeddings | null;
+  forced?: BackendName;
+  /** Hardware probes (injected so Node tests can run without a browser). */
+  probes: { webgpu(): Promise<GpuProbe>; webgl(): GpuProbe };
+  /** Images per timing batch. */
+  probeBatch?: number;
+  onTrial?: (name: BackendName) => void;
+}
+
+export interface ChosenBackend {
+  report: BackendReport;
+  model: EmbeddingModel;
+  preprocessing: Preprocessing;
+}
+
+/**
+ * Tries each candidate backend: arithmetic self-test, model build, a warm-up
+ * batch (catches a missing kernel, B3), finite/non-zero output and the stored
+ * reference embedding (B2), then a timed batch. Picks the fastest that passed
+ * (B4) unless one is forced. The returned model lives on the chosen backend,
+ * which is left active; every other trial's model is disposed.
+ */
+export async function chooseBackend(opts: ChooseBackendOptions): Promise<ChosenBackend> {
+  const trials: BackendTrial[] = [];
+  const built = new Map<BackendName, { model: EmbeddingModel; preprocessing: Preprocessing }>();
+  const candidates: BackendName[] = opts.forced ? [opts.forced] : [...AUTO_ORDER];
+  let detail: string | undefined;
+
+  const tryOne = async (name: BackendName) => {
+    opts.onTrial?.(name);
+    const skip = await hardwareGate(name, opts, !!opts.forced);
+    if (skip?.skip) {
+      trials.push({ name, status: 'skipped', reason: skip.reason });
+      return;
+    }
+    if (skip?.description) detail = skip.description;
+    const trial = await runTrial(name, opts, built);
+    trials.push(trial);
+  };
+
+  for (const name of candidates) await tryOne(name);
+  if (!opts.forced && !trials.some((t) => t.status === 'ok')) await tryOne('cpu');
+
+  const chosen = pickBackend(trials, opts.forced);
+  for (const [name, b] of built) if (name !== chosen) b.model.dispose();
+  if (!chosen || !built.has(chosen)) {
+    const why = trials.map((t) => `${t.name}: ${t.status}${t.reason ? ` (${t.reason})` : ''}`).join('; ');
+    throw new Error(`no backend could run this model — ${why}`);
+  }
+  await tf.setBackend(chosen);
+  const b = built.get(chosen)!;
+  return { report: { chosen, forced: !!opts.forced, trials, detail: chosen === 'webgpu' || chosen === 'webgl' ? detail : undefined }, ...b };
+}
+
+async function hardwareGate(name: BackendName, opts: ChooseBackendOptions, forced: boolean): Promise<{ skip: boolean; reason?: string; description?: string } | null> {
+  if (name !== 'webgpu' && name !== 'webgl') return null;
+  const probe = name === 'webgpu' ? await opts.probes.webgpu() : opts.probes.webgl();
+  if (!probe.available) return { skip: true, reason: probe.description };
+  if (probe.software && !forced) {
+    return { skip: true, reason: `software adapter (${probe.description}); slower than WASM — force it with ?backend=${name}` };
+  }
+  return { skip: false, description: probe.description };
+}
+
+async function runTrial(
+  name: BackendName,
+  opts: ChooseBackendOptions,
+  built: Map<BackendName, { model: EmbeddingModel; preprocessing: Preprocessing }>,
+): Promise<BackendTrial> {
+  let model: EmbeddingModel | null = null;
+  try {
+    if (!(await tf.setBackend(name))) return { name, status: 'failed', reason: 'could not be initialised' };
+    await tf.ready();
+    const wrong = await arithmeticSelfTest();
+    if (wrong) return { name, status: 'failed', reason: `self-test: ${wrong}` };
+    model = await buildModel(opts.loaded);
+    const p = preprocessingFromModel(model.inputShape, opts.loaded.metadata);
+    const batch = opts.probeBatch ?? 16;
+    const probe = syntheticBatch(batch, inputSize(p));
+    const warm = await embedBatch(model, probe, batch, p); // B3: a missing kernel throws here
+    if (!warm.values.every(Number.isFinite)) throw new Error('warm-up produced NaN or infinite embeddings');
+    if (isAllZero(warm.values)) throw new Error('warm-up produced all-zero embeddings');
+    let refErr: number | undefined;
+    if (opts.reference) {
+      const err = await referenceError(model, p, opts.reference);
+      if (err !== null) {
+        refErr = err;
+        if (!(err <= REFERENCE_TOLERANCE)) {
+          throw new Error(`reference embedding mismatch: max |Δ| = ${err.toExponential(2)} > ${REFERENCE_TOLERANCE} — this backend computes wrong numbers`);
+        }
+      }
+    }
+    const t0 = performance.now();
+    await embedBatch(model, probe, batch, p);
+    const seconds = Math.max((performance.now() - t0) / 1000, 1e-6);
+    built.set(name, { model, preprocessing: p });
+    return { name, status: 'ok', imagesPerSecond: batch / seconds, referenceError: refErr };
+  } catch (e) {
+    model?.dispose();
+    return { name, status: 'failed', reason: (e as Error).message };
+  }
+}
+
+/** Deterministic mid-grey noise, so timing does not depend on image decoding. */
+function syntheticBatch(count: number, size: number): Float32Array {
+  const out = new Float32Array(count * size);
+  let s = 12345;
+  for (let i = 0; i < out.length; i++) {
+    s = (s * 1103515245 + 12345) >>> 0;
+    out[i] = 0.25 + 0.5 * (s / 2 ** 32);
+  }
+  return out;
+}

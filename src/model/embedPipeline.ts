@@ -1,0 +1,137 @@
+import type { BackendName, BackendReport } from './backendTypes';
+import { fetchModelArtifacts } from './loadModel';
+import { chooseBackend } from './chooseBackend';
+import { embedBatch } from './embed';
+import type { Preprocessing } from './preprocess';
+import { inputSize, rgbaToInput } from './preprocess';
+import type { ReferenceEmbeddings } from './referenceCheck';
+import { probeWebGpu, probeWebGl } from './gpuProbe';
+import { decodeToRgba } from '../io/decodeImage';
+import { isAllZero } from './selfTest';
+
+export interface EmbedRequest {
+  modelUrl: string;
+  /** Same-origin URLs (or blob: URLs) of the images, in dataset order. */
+  imageUrls: string[];
+  backend?: BackendName;
+  batchSize: number;
+}
+
+export interface EmbedFailure {
+  index: number;
+  url: string;
+  reason: string;
+}
+
+export interface EmbedResult {
+  embeddings: Float32Array; // n × dim; rows of failed images are NaN and listed in `failed`
+  dim: number;
+  n: number;
+  backend: BackendReport;
+  preprocessing: Preprocessing;
+  failed: EmbedFailure[];
+  seconds: { backend: number; embed: number };
+}
+
+export interface EmbedHooks {
+  onStage(stage: 'backend' | 'embed', detail?: string): void;
+  onProgress(done: number, total: number): void;
+  isCancelled(): boolean;
+}
+
+/**
+ * The whole embedding run: fetch the model once, choose a backend (self-tests),
+ * then decode and embed the images in batches, reporting progress after each
+ * batch. Undecodable images are skipped with their name and reason. Only one
+ * batch of decoded pixels is held at a time.
+ */
+export async function runEmbedding(req: EmbedRequest, hooks: EmbedHooks): Promise<EmbedResult> {
+  const t0 = performance.now();
+  hooks.onStage('backend');
+  const loaded = await fetchModelArtifacts(req.modelUrl);
+  const reference = await fetchReference(req.modelUrl);
+  const chosen = await chooseBackend({
+    loaded,
+    reference,
+    forced: req.backend,
+    probes: { webgpu: probeWebGpu, webgl: probeWebGl },
+    onTrial: (name) => hooks.onStage('backend', name),
+  });
+  const t1 = performance.now();
+  const { model, preprocessing: p } = chosen;
+  try {
+    hooks.onStage('embed', chosen.report.chosen);
+    const n = req.imageUrls.length;
+    const size = inputSize(p);
+    const failed: EmbedFailure[] = [];
+    let embeddings: Float32Array | null = null;
+    let dim = 0;
+    const input = new Float32Array(req.batchSize * size);
+    hooks.onProgress(0, n);
+    for (let start = 0; start < n; start += req.batchSize) {
+      if (hooks.isCancelled()) throw new CancelledError(start, n);
+      const urls = req.imageUrls.slice(start, start + req.batchSize);
+      const decoded = await Promise.all(urls.map((u) => fetchAndDecode(u, p)));
+      input.fill(0);
+      decoded.forEach((d, k) => {
+        if (typeof d === 'string') failed.push({ index: start + k, url: urls[k], reason: d });
+        else rgbaToInput(d, p, input, k * size);
+      });
+      const out = await embedBatch(model, input, urls.length, p);
+      if (!embeddings) {
+        dim = out.dim;
+        embeddings = new Float32Array(n * dim);
+      }
+      decoded.forEach((d, k) => {
+        const row = (start + k) * dim;
+        // A failed image gets a NaN row: every pair that uses it scores NaN and is
+        // excluded and counted by the metrics (never silently scored as zero).
+        if (typeof d === 'string') embeddings!.fill(NaN, row, row + dim);
+        else embeddings!.set(out.values.subarray(k * dim, (k + 1) * dim), row);
+      });
+      hooks.onProgress(Math.min(start + req.batchSize, n), n);
+    }
+    if (!embeddings) throw new Error('no images to embed');
+    assertNotCollapsedToZero(embeddings, n, dim, failed);
+    return { embeddings, dim, n, backend: chosen.report, preprocessing: p, failed, seconds: { backend: (t1 - t0) / 1000, embed: (performance.now() - t1) / 1000 } };
+  } finally {
+    model.dispose();
+  }
+}
+
+export class CancelledError extends Error {
+  constructor(readonly done: number, readonly total: number) {
+    super(`cancelled after ${done} of ${total} images`);
+    this.name = 'CancelledError';
+  }
+}
+
+async function fetchReference(modelUrl: string): Promise<ReferenceEmbeddings | null> {
+  const url = new URL('reference.json', new URL(modelUrl, self.location.href)).href;
+  try {
+    const res = await fetch(url);
+    if (!res.ok) return null;
+    return (await res.json()) as ReferenceEmbeddings;
+  } catch {
+    return null;
+  }
+}
+
+async function fetchAndDecode(url: string, p: Preprocessing): Promise<Uint8ClampedArray | string> {
+  try {
+    const res = await fetch(url);
+    if (!res.ok) return `HTTP ${res.status}`;
+    return await decodeToRgba(await res.blob(), p.width, p.height);
+  } catch (e) {
+    return `could not decode: ${(e as Error).message || 'unsupported or broken image'}`;
+  }
+}
+
+/** B2: all-zero embeddings are never plotted. */
+function assertNotCollapsedToZero(emb: Float32Array, n: number, dim: number, failed: EmbedFailure[]): void {
+  const failedSet = new Set(failed.map((f) => f.index));
+  for (let i = 0; i < n; i++) {
+    if (!failedSet.has(i) && !isAllZero(emb.subarray(i * dim, (i + 1) * dim))) return;
+  }
+  throw new Error('every embedding is zero: the backend or the model is broken; try another backend with ?backend=wasm');
+}

@@ -1,0 +1,126 @@
+/**
+ * Image → model input, as pure functions over pixel bytes.
+ *
+ * Normalisation presets follow Keras' `imagenet_utils.preprocess_input` modes:
+ *  - 'unit':  x / 255                      → [0, 1]
+ *  - 'tf':    x / 127.5 − 1                → [−1, 1]
+ *  - 'caffe': RGB→BGR, minus ImageNet mean (103.939, 116.779, 123.68), no scaling
+ *  - 'torch': x / 255, minus mean (0.485, 0.456, 0.406), divided by std (0.229, 0.224, 0.225)
+ *  - 'raw':   x (0–255)
+ */
+export type Normalization = 'unit' | 'tf' | 'caffe' | 'torch' | 'raw';
+export type ChannelOrder = 'rgb' | 'bgr';
+
+export interface Preprocessing {
+  width: number;
+  height: number;
+  channels: 1 | 3;
+  normalization: Normalization;
+  channelOrder: ChannelOrder;
+}
+
+const NORMALIZATIONS: readonly Normalization[] = ['unit', 'tf', 'caffe', 'torch', 'raw'];
+
+/**
+ * Reads preprocessing from the model's input shape ([batch, H, W, C], NHWC as
+ * tfjs uses) and, where present, Dipscope's user-defined metadata
+ * (`{dipscope: {preprocessing: {...}}}`, written by scripts/train-demo-model.ts).
+ * Throws when the shape is not an image input.
+ */
+export function preprocessingFromModel(inputShape: readonly (number | null)[], metadata?: unknown): Preprocessing {
+  if (inputShape.length !== 4) {
+    throw new Error(`model input has shape [${inputShape.join(', ')}]; an image model needs [batch, height, width, channels]`);
+  }
+  const [, h, w, c] = inputShape;
+  const meta = readMeta(metadata);
+  const height = h ?? meta.size?.[0] ?? 224;
+  const width = w ?? meta.size?.[1] ?? 224;
+  const channels = c ?? meta.channels ?? 3;
+  if (channels !== 1 && channels !== 3) {
+    throw new Error(`model input has ${channels} channels; Dipscope feeds 1 (grayscale) or 3 (colour)`);
+  }
+  return {
+    width,
+    height,
+    channels,
+    normalization: meta.normalization ?? 'unit',
+    channelOrder: meta.channelOrder ?? (meta.normalization === 'caffe' ? 'bgr' : 'rgb'),
+  };
+}
+
+interface MetaPreprocessing {
+  size?: [number, number];
+  channels?: number;
+  normalization?: Normalization;
+  channelOrder?: ChannelOrder;
+}
+
+function readMeta(metadata: unknown): MetaPreprocessing {
+  const p = (metadata as { dipscope?: { preprocessing?: Record<string, unknown> } } | undefined)?.dipscope?.preprocessing;
+  if (!p || typeof p !== 'object') return {};
+  const out: MetaPreprocessing = {};
+  if (Array.isArray(p.size) && p.size.length === 2) out.size = [Number(p.size[0]), Number(p.size[1])];
+  if (typeof p.channels === 'number') out.channels = p.channels;
+  if (typeof p.normalization === 'string' && (NORMALIZATIONS as readonly string[]).includes(p.normalization)) {
+    out.normalization = p.normalization as Normalization;
+  }
+  if (p.channelOrder === 'rgb' || p.channelOrder === 'bgr') out.channelOrder = p.channelOrder;
+  return out;
+}
+
+const CAFFE_MEAN_BGR = [103.939, 116.779, 123.68];
+const TORCH_MEAN = [0.485, 0.456, 0.406];
+const TORCH_STD = [0.229, 0.224, 0.225];
+
+/**
+ * Writes one image into `out` at `offset` as [H, W, C] float32.
+ * `rgba` is width·height·4 bytes (as ImageData gives). Alpha is ignored — a fully
+ * transparent pixel keeps its colour (case I1). One channel = ITU-R BT.601 luma.
+ */
+export function rgbaToInput(rgba: ArrayLike<number>, p: Preprocessing, out: Float32Array, offset: number): void {
+  const n = p.width * p.height;
+  if (rgba.length !== n * 4) throw new Error(`expected ${n * 4} RGBA bytes for ${p.width}×${p.height}, got ${rgba.length}`);
+  const norm = normalizer(p);
+  if (p.channels === 1) {
+    for (let i = 0; i < n; i++) {
+      const y = 0.299 * rgba[4 * i] + 0.587 * rgba[4 * i + 1] + 0.114 * rgba[4 * i + 2];
+      out[offset + i] = norm(y, 0);
+    }
+    return;
+  }
+  const bgr = p.channelOrder === 'bgr';
+  for (let i = 0; i < n; i++) {
+    for (let c = 0; c < 3; c++) {
+      const src = bgr ? 2 - c : c; // output channel c reads B,G,R when bgr
+      out[offset + 3 * i + c] = norm(rgba[4 * i + src], c);
+    }
+  }
+}
+
+function normalizer(p: Preprocessing): (v: number, outChannel: number) => number {
+  switch (p.normalization) {
+    case 'unit':
+      return (v) => v / 255;
+    case 'tf':
+      return (v) => v / 127.5 - 1;
+    case 'raw':
+      return (v) => v;
+    case 'caffe': {
+      // Mean is per *output* channel in BGR order (Keras caffe mode).
+      const mean = p.channels === 1 ? [(CAFFE_MEAN_BGR[0] + CAFFE_MEAN_BGR[1] + CAFFE_MEAN_BGR[2]) / 3] : p.channelOrder === 'bgr' ? CAFFE_MEAN_BGR : [...CAFFE_MEAN_BGR].reverse();
+      return (v, c) => v - mean[c];
+    }
+    case 'torch': {
+      const order = p.channelOrder === 'bgr' ? [2, 1, 0] : [0, 1, 2];
+      return (v, c) => {
+        const k = p.channels === 1 ? 0 : order[c];
+        return (v / 255 - TORCH_MEAN[k]) / TORCH_STD[k];
+      };
+    }
+  }
+}
+
+/** Number of floats one preprocessed image takes. */
+export function inputSize(p: Preprocessing): number {
+  return p.width * p.height * p.channels;
+}

@@ -1,0 +1,9 @@
+import type { StateCreator } from 'zustand';
+import type { AppState, SelectionSlice } from './types';
+
+export const createSelectionSlice: StateCreator<AppState, [], [], SelectionSlice> = (set) => ({
+  selectedIdx: null,
+  filter: 'fp',
+  select: (idx) => set({ selectedIdx: idx }),
+  setFilter: (filter) => set({ filter }),
+});

@@ -1,0 +1,91 @@
+import type { BackendName, BackendReport } from '../model/backendTypes';
+import type { EmbedResult } from '../model/embedPipeline';
+import type { Evaluation, ScoreMetric } from '../metrics/evaluateEmbeddings';
+import type { PairFilter } from '../diagnostics/listPairs';
+import type { Embedder } from '../workers/embed.client';
+import type { Evaluator } from '../workers/metrics.client';
+
+export interface DatasetImage {
+  /** URL the browser loads the image from. */
+  url: string;
+  /** Path as the user knows it (class folder / file). */
+  path: string;
+  label: number;
+}
+
+export interface Dataset {
+  name: string;
+  classes: string[];
+  images: DatasetImage[];
+}
+
+export interface ModelInfo {
+  name: string;
+  url: string;
+}
+
+export type RunStatus = 'idle' | 'loading' | 'backend' | 'embedding' | 'scoring' | 'ready' | 'error' | 'cancelled';
+
+export interface Progress {
+  done: number;
+  total: number;
+  startedAt: number;
+  /** performance.now() of the latest update */
+  updatedAt: number;
+}
+
+export interface Timings {
+  backendSeconds: number;
+  embedSeconds: number;
+  scoreSeconds: number;
+  totalSeconds: number;
+}
+
+export interface RunOptions {
+  /** Evenly spread subset of this many images (for slow backends). */
+  limit?: number;
+  backend?: BackendName;
+}
+
+export interface RunSlice {
+  status: RunStatus;
+  stageDetail: string;
+  progress: Progress | null;
+  backend: BackendReport | null;
+  errors: string[];
+  dataset: Dataset | null;
+  model: ModelInfo | null;
+  embedding: EmbedResult | null;
+  timings: Timings | null;
+  runDemo(opts?: RunOptions): Promise<void>;
+  cancel(): void;
+  dismissError(index: number): void;
+}
+
+export interface CurveSlice {
+  evaluation: Evaluation | null;
+  metric: ScoreMetric;
+  logRecall: boolean;
+  setLogRecall(on: boolean): void;
+  setMetric(metric: ScoreMetric): Promise<void>;
+}
+
+export interface SelectionSlice {
+  /** Selected curve index (scikit-learn order), or null. */
+  selectedIdx: number | null;
+  filter: PairFilter;
+  select(idx: number | null): void;
+  setFilter(filter: PairFilter): void;
+}
+
+export type AppState = RunSlice & CurveSlice & SelectionSlice;
+
+/** Services are injected so tests can build a store with fakes. */
+export interface Services {
+  embedder: Embedder;
+  evaluator: Evaluator;
+  fetchJson(url: string): Promise<unknown>;
+  /** Base URL the demo files are served under (the app's own origin and path). */
+  baseUrl: string;
+  now(): number;
+}

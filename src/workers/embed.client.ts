@@ -1,0 +1,87 @@
+import type { EmbedRequest, EmbedResult } from '../model/embedPipeline';
+import type { EmbedIn, EmbedOut } from './protocol';
+
+export interface EmbedCallbacks {
+  onStage(stage: 'backend' | 'embed', detail?: string): void;
+  onProgress(done: number, total: number): void;
+}
+
+/** Raised when the user cancels; `done` images were finished. */
+export class EmbedCancelled extends Error {
+  constructor(readonly done: number, readonly total: number) {
+    super(`cancelled after ${done} of ${total} images`);
+    this.name = 'EmbedCancelled';
+  }
+}
+
+export interface Embedder {
+  embed(req: EmbedRequest, cb: EmbedCallbacks, signal?: AbortSignal): Promise<EmbedResult>;
+}
+
+/**
+ * Runs embedding in a module worker so the page never freezes. Falls back to the
+ * main thread (same pipeline) when the worker cannot start.
+ */
+export function createEmbedder(): Embedder {
+  let worker: Worker | null = null;
+  let nextId = 1;
+  const getWorker = () => (worker ??= new Worker(new URL('./embed.worker.ts', import.meta.url), { type: 'module', name: 'embed' }));
+
+  return {
+    embed(req, cb, signal) {
+      let w: Worker;
+      try {
+        w = getWorker();
+      } catch {
+        return embedOnMainThread(req, cb, signal);
+      }
+      const id = nextId++;
+      return new Promise<EmbedResult>((resolve, reject) => {
+        const onMessage = (ev: MessageEvent<EmbedOut>) => {
+          const m = ev.data;
+          if (m.id !== id) return;
+          switch (m.type) {
+            case 'stage':
+              return cb.onStage(m.stage, m.detail);
+            case 'progress':
+              return cb.onProgress(m.done, m.total);
+            case 'result':
+              done();
+              return resolve(m.result);
+            case 'cancelled':
+              done();
+              return reject(new EmbedCancelled(m.done, m.total));
+            case 'error':
+              done();
+              return reject(new Error(m.message));
+          }
+        };
+        const onError = (ev: ErrorEvent) => {
+          done();
+          reject(new Error(`embedding worker crashed: ${ev.message || 'unknown error'}`));
+        };
+        const onAbort = () => w.postMessage({ type: 'cancel', id } satisfies EmbedIn);
+        const done = () => {
+          w.removeEventListener('message', onMessage);
+          w.removeEventListener('error', onError);
+          signal?.removeEventListener('abort', onAbort);
+        };
+        w.addEventListener('message', onMessage);
+        w.addEventListener('error', onError);
+        signal?.addEventListener('abort', onAbort);
+        w.postMessage({ type: 'embed', id, request: req } satisfies EmbedIn);
+      });
+    },
+  };
+}
+
+async function embedOnMainThread(req: EmbedRequest, cb: EmbedCallbacks, signal?: AbortSignal): Promise<EmbedResult> {
+  const [{ runEmbedding, CancelledError }, { configureWasm }] = await Promise.all([import('../model/embedPipeline'), import('../model/wasmPaths')]);
+  configureWasm();
+  try {
+    return await runEmbedding(req, { ...cb, isCancelled: () => !!signal?.aborted });
+  } catch (e) {
+    if (e instanceof CancelledError) throw new EmbedCancelled(e.done, e.total);
+    throw e;
+  }
+}

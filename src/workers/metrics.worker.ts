@@ -1,0 +1,24 @@
+/// <reference lib="webworker" />
+import type { MetricsIn, MetricsOut } from './protocol';
+import { evaluationTransferables } from './protocol';
+import { evaluateEmbeddings } from '../metrics/evaluateEmbeddings';
+
+const post = (m: MetricsOut, transfer: Transferable[] = []) => (self as DedicatedWorkerGlobalScope).postMessage(m, transfer);
+
+self.onmessage = (ev: MessageEvent<MetricsIn>) => {
+  const msg = ev.data;
+  switch (msg.type) {
+    case 'evaluate': {
+      try {
+        const r = msg.request;
+        const evaluation = evaluateEmbeddings(r.embeddings, r.n, r.dim, r.classes, r.metric);
+        post({ type: 'evaluation', id: msg.id, evaluation }, evaluationTransferables(evaluation));
+      } catch (e) {
+        post({ type: 'error', id: msg.id, message: (e as Error).message ?? String(e) });
+      }
+      return;
+    }
+    default:
+      throw new Error(`metrics worker: unknown message ${JSON.stringify(msg.type satisfies never)}`);
+  }
+};

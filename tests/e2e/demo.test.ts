@@ -1,0 +1,91 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser } from 'playwright-core';
+import { startServer, launchBrowser, openPage, readRun } from './harness';
+import { evaluateEmbeddings } from '../../src/metrics/evaluateEmbeddings';
+import { WIDTH, HEIGHT } from '../../src/chart/prChart';
+
+let server: Awaited<ReturnType<typeof startServer>>;
+let browser: Browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('the landing page offers the demo, and the button runs it', async () => {
+  const { page, errors } = await openPage(browser, server.url);
+  await page.getByTestId('run-demo').click();
+  await page.getByTestId('progress').waitFor({ timeout: 30_000 });
+  await page.getByTestId('ap-value').waitFor({ timeout: 180_000 });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('?demo embeds on the auto-picked backend, draws the curve, shows the AP Node computes from the same embeddings, and the low-recall click lists false positives', async () => {
+  const { page, errors } = await openPage(browser, `${server.url}?demo`);
+  await page.getByTestId('ap-value').waitFor({ timeout: 180_000 });
+
+  const backend = (await page.getByTestId('backend').textContent())?.trim();
+  assert.ok(backend && ['webgpu', 'webgl', 'wasm', 'cpu'].includes(backend), `backend shown: ${backend}`);
+  assert.notEqual(backend, 'webgpu', 'software WebGPU (SwiftShader) must not be auto-picked');
+
+  const run = await readRun(page);
+  assert.equal(run.n, 1000);
+  const node = evaluateEmbeddings(run.embeddings, run.n, run.dim, run.labels, 'neg-sq-l2');
+  assert.equal(node.curve.n, (1000 * 999) / 2);
+  const shown = Number(await page.getByTestId('ap-value').getAttribute('data-value'));
+  assert.ok(Math.abs(shown - node.curve.ap) < 1e-6, `page AP ${shown} vs Node AP ${node.curve.ap}`);
+  const text = Number(await page.getByTestId('ap-value').textContent());
+  assert.ok(Math.abs(text - node.curve.ap) < 6e-5, `AP text ${text} shows 4 decimals of ${node.curve.ap}`);
+  assert.ok(node.curve.ap > 3 * node.curve.chance, `demo model is real: AP ${node.curve.ap} vs chance ${node.curve.chance}`);
+
+  // The curve is drawn: a path with many vertices.
+  const d = await page.locator('[data-testid="pr-curve"] path.curve').getAttribute('d');
+  assert.ok(d && d.split('L').length > 100, 'curve path has > 100 vertices');
+
+  // Click the curve where recall is low (≈ 2 %) and false positives exist.
+  const c = node.curve;
+  let target = -1;
+  for (let i = c.thresholds.length - 1; i >= 0; i--) {
+    if (c.recall[i] >= 0.02 && c.fp[i] > 0) {
+      target = i;
+      break;
+    }
+  }
+  assert.ok(target >= 0, 'there is a low-recall point with false positives');
+  const box = (await page.getByTestId('pr-curve').boundingBox())!;
+  const sx = box.width / WIDTH;
+  const px = box.x + (56 + c.recall[target] * (WIDTH - 76)) * sx;
+  const py = box.y + (16 + (1 - c.precision[target] / 1.02) * (HEIGHT - 62)) * (box.height / HEIGHT);
+  await page.mouse.move(px, py);
+  await page.getByTestId('tooltip').waitFor();
+  await page.mouse.click(px, py);
+
+  const gallery = page.getByTestId('fp-gallery');
+  await gallery.waitFor();
+  const pairs = gallery.getByTestId('fp-pair');
+  const count = await pairs.count();
+  assert.ok(count >= 1, 'at least one false positive listed');
+  const ranks = await pairs.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-rank'))));
+  const scores = await pairs.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-score'))));
+  for (let k = 1; k < ranks.length; k++) {
+    assert.ok(ranks[k] > ranks[k - 1], 'most confident first');
+    assert.ok(scores[k] <= scores[k - 1]);
+  }
+  // Every listed pair really is a false positive of the Node ranking at that rank.
+  for (let k = 0; k < ranks.length; k++) assert.equal(node.labels[node.order[ranks[k] - 1]], 0);
+  await page.waitForFunction(
+    () => [...document.querySelectorAll('[data-testid="fp-pair"] img')].every((im) => (im as HTMLImageElement).complete && (im as HTMLImageElement).naturalWidth > 0),
+    undefined,
+    { timeout: 20_000 },
+  );
+  const imgs = await pairs.first().locator('img').count();
+  assert.equal(imgs, 2);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

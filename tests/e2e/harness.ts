@@ -1,0 +1,60 @@
+import { preview, type PreviewServer } from 'vite';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/**
+ * Serves the production build (dist/) on 127.0.0.1 — a secure context, so
+ * navigator.gpu exists — and drives the system Chromium with WebGPU on
+ * SwiftShader. CHROMIUM_PATH overrides the browser binary.
+ */
+export async function startServer(): Promise<{ url: string; close(): Promise<void> }> {
+  const server: PreviewServer = await preview({ logLevel: 'warn', preview: { host: '127.0.0.1', port: 0, strictPort: false } });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('vite preview did not report a URL');
+  return { url, close: () => server.close() };
+}
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--headless=new',
+  '--enable-unsafe-webgpu',
+  '--use-webgpu-adapter=swiftshader',
+  '--enable-features=Vulkan',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+}
+
+/** A page whose uncaught errors fail the test that reads `errors`. */
+export async function openPage(browser: Browser, url: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  await page.goto(url);
+  return { page, errors };
+}
+
+/** Embeddings and labels of the page's current run, copied out of the store. */
+export async function readRun(page: Page): Promise<{ embeddings: Float32Array; n: number; dim: number; labels: Int32Array; backend: string }> {
+  const raw = await page.evaluate(() => {
+    type S = {
+      embedding: { embeddings: Float32Array; n: number; dim: number; backend: { chosen: string } };
+      dataset: { images: { label: number }[] };
+    };
+    const s = (window as unknown as { dipscope: { store: { getState(): S } } }).dipscope.store.getState();
+    return {
+      embeddings: Array.from(s.embedding.embeddings),
+      n: s.embedding.n,
+      dim: s.embedding.dim,
+      labels: s.dataset.images.map((im) => im.label),
+      backend: s.embedding.backend.chosen,
+    };
+  });
+  return { ...raw, embeddings: Float32Array.from(raw.embeddings), labels: Int32Array.from(raw.labels) };
+}

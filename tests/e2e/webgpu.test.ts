@@ -1,0 +1,48 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser } from 'playwright-core';
+import { startServer, launchBrowser, openPage, readRun } from './harness';
+
+let server: Awaited<ReturnType<typeof startServer>>;
+let browser: Browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+function cosine(a: Float32Array, b: Float32Array): number {
+  let ab = 0;
+  let aa = 0;
+  let bb = 0;
+  for (let i = 0; i < a.length; i++) {
+    ab += a[i] * b[i];
+    aa += a[i] * a[i];
+    bb += b[i] * b[i];
+  }
+  return ab / Math.sqrt(aa * bb);
+}
+
+test('?backend=webgpu (SwiftShader) embeds the same 40 images as WASM to cosine > 0.999', async () => {
+  const runs = [];
+  for (const backend of ['webgpu', 'wasm']) {
+    const { page, errors } = await openPage(browser, `${server.url}?demo&limit=40&backend=${backend}`);
+    await page.getByTestId('ap-value').waitFor({ timeout: 240_000 });
+    assert.equal((await page.getByTestId('backend').textContent())?.trim(), backend);
+    runs.push(await readRun(page));
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+  const [gpu, wasm] = runs;
+  assert.equal(gpu.n, 40);
+  assert.deepEqual(Array.from(gpu.labels), Array.from(wasm.labels));
+  for (let i = 0; i < gpu.n; i++) {
+    const a = gpu.embeddings.subarray(i * gpu.dim, (i + 1) * gpu.dim);
+    const b = wasm.embeddings.subarray(i * wasm.dim, (i + 1) * wasm.dim);
+    assert.ok(cosine(a, b) > 0.999, `image ${i}: cosine ${cosine(a, b)}`);
+  }
+});

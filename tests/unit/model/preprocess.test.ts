@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { preprocessingFromModel, rgbaToInput, inputSize } from '../../../src/model/preprocess';
+
+describe('preprocessingFromModel(inputShape, metadata)', () => {
+  it('reads size and channels from an NHWC input shape', () => {
+    expect(preprocessingFromModel([null, 28, 28, 1])).toMatchObject({ width: 28, height: 28, channels: 1, normalization: 'unit' });
+    expect(preprocessingFromModel([null, 112, 96, 3])).toMatchObject({ width: 96, height: 112, channels: 3 });
+  });
+  it('takes normalisation from Dipscope metadata; caffe implies BGR', () => {
+    const p = preprocessingFromModel([null, 224, 224, 3], { dipscope: { preprocessing: { normalization: 'caffe' } } });
+    expect(p).toMatchObject({ normalization: 'caffe', channelOrder: 'bgr' });
+  });
+  it('falls back to metadata size for dynamic dimensions', () => {
+    expect(preprocessingFromModel([null, null, null, 3], { dipscope: { preprocessing: { size: [64, 48] } } })).toMatchObject({ height: 64, width: 48 });
+  });
+  it('refuses inputs that are not images', () => {
+    expect(() => preprocessingFromModel([null, 784])).toThrow(/height, width, channels/);
+    expect(() => preprocessingFromModel([null, 28, 28, 4])).toThrow(/4 channels/);
+  });
+});
+
+describe('rgbaToInput(rgba, preprocessing, out, offset)', () => {
+  const px = Uint8Array.from([255, 0, 0, 0, 0, 0, 255, 255]); // red (fully transparent), blue
+  it('gives [H, W, 1] luma for one channel, ignoring alpha', () => {
+    const p = preprocessingFromModel([null, 1, 2, 1]);
+    const out = new Float32Array(inputSize(p));
+    rgbaToInput(px, p, out, 0);
+    expect(out[0]).toBeCloseTo(0.299, 6);
+    expect(out[1]).toBeCloseTo(0.114, 6);
+  });
+  it('gives [H, W, 3] and a transparent pixel keeps its colour', () => {
+    const p = preprocessingFromModel([null, 1, 2, 3]);
+    const out = new Float32Array(inputSize(p) + 2);
+    rgbaToInput(px, p, out, 2);
+    expect(Array.from(out)).toEqual([0, 0, 1, 0, 0, 0, 0, 1]);
+  });
+  it('caffe: BGR order minus the ImageNet mean, no scaling', () => {
+    const p = { ...preprocessingFromModel([null, 1, 2, 3]), normalization: 'caffe' as const, channelOrder: 'bgr' as const };
+    const out = new Float32Array(6);
+    rgbaToInput(px, p, out, 0);
+    expect(Array.from(out).map((v) => +v.toFixed(3))).toEqual([-103.939, -116.779, 131.32, 151.061, -116.779, -123.68]);
+  });
+  it('tf mode maps 0..255 to −1..1', () => {
+    const p = { ...preprocessingFromModel([null, 1, 2, 3]), normalization: 'tf' as const };
+    const out = new Float32Array(6);
+    rgbaToInput(px, p, out, 0);
+    expect(Array.from(out)).toEqual([1, -1, -1, -1, -1, 1]);
+  });
+  it('rejects a buffer of the wrong size', () => {
+    const p = preprocessingFromModel([null, 2, 2, 1]);
+    expect(() => rgbaToInput(px, p, new Float32Array(4), 0)).toThrow(/expected 16 RGBA bytes/);
+  });
+});
