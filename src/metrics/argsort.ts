@@ -1,9 +1,19 @@
-const BITS = 11;
-const RADIX = 1 << BITS; // 2048 buckets per pass
-const MASK = RADIX - 1;
-const SHIFTS = [0, 11, 22] as const; // 3 passes cover 32 bits (11 + 11 + 10)
+import { assert } from '../base/assert';
 
+const RADIX = 2048; // 11-bit digits: 3 passes per 32-bit word (11 + 11 + 10)
+const MASK = RADIX - 1;
+const SHIFTS = [0, 11, 22] as const;
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** Keys and payload after `sortDescending`, in descending score order. */
+export interface SortedKeys {
+  /** sort keys (the high word of 64-bit keys); equal keys ⇔ equal scores (−0 = +0) */
+  hi: Uint32Array;
+  /** low words of 64-bit keys (float64 input not representable in float32); else null */
+  lo: Uint32Array | null;
+  /** the caller's payload, permuted along with the keys */
+  payload: Uint32Array;
+}
 
 /**
  * Indices that order `scores` from highest to lowest; stable, so equal scores
@@ -12,42 +22,68 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
  * Contract: no NaN (callers drop non-finite scores first, see `splitFinite`);
  * ±Infinity is allowed. Throws on NaN. The input is not modified.
  *
- * Reference: `np.argsort(-scores, kind='stable')`, i.e. the descending stable
- * order that `sklearn.metrics._ranking._binary_clf_curve` relies on (it uses
- * `argsort(kind='mergesort')[::-1]`, which orders ties differently, but the
- * curve only depends on tie *groups*, not on the order inside a group).
+ * Reference: `np.argsort(-scores, kind='stable')`, the descending order that
+ * `sklearn.metrics._ranking._binary_clf_curve` relies on (it uses
+ * `argsort(kind='mergesort')[::-1]`, which reverses ties, but the curve only
+ * depends on tie groups, not on the order inside a group).
  *
- * Algorithm: LSD radix sort (11-bit digits) over a uint32 key derived from
- * the float bit pattern, so it is O(n) with no per-element objects. Float64
- * input whose values are all exactly representable as float32 uses 32-bit
- * keys (3 passes); otherwise a 64-bit key (6 passes over two uint32 halves).
- * Passes where every key has the same digit are skipped.
+ * Algorithm: LSD radix sort with 11-bit digits over a uint32 key derived from
+ * the float bit pattern: O(n), no per-element objects. Float64 input whose
+ * values are all exact float32 values uses 32-bit keys (3 passes), otherwise
+ * 64-bit keys (6 passes). Passes where all keys share the digit are skipped.
  */
 export function argsortDescending(scores: Float32Array | Float64Array): Uint32Array {
-  const n = scores.length;
-  if (n === 0) return new Uint32Array(0);
-  if (scores instanceof Float32Array) {
-    return sort32(descKeysFromFloat32(scores));
-  }
-  const f32 = new Float32Array(scores);
-  let exact = true;
-  for (let i = 0; i < n; i++) {
-    if (f32[i] !== scores[i]) {
-      exact = false;
-      break;
-    }
-  }
-  // NaN !== NaN makes `exact` false, so NaN input always reaches the 64-bit
-  // path, which checks for it.
-  return exact ? sort32(descKeysFromFloat32(f32)) : sort64(scores);
+  const idx = new Uint32Array(scores.length);
+  for (let i = 0; i < idx.length; i++) idx[i] = i;
+  return sortDescending(scores, idx).payload;
 }
 
 /**
- * Key such that ascending key order = descending float order.
- * Ascending sortable key: negative → ~bits, non-negative → bits ^ 0x80000000.
- * Descending is its complement: negative → bits, non-negative → bits ^ 0x7fffffff.
+ * The radix sort behind `argsortDescending`, exposed so that `prCurve` can
+ * carry labels through the sort and detect ties on the sorted keys (sequential
+ * reads) instead of gathering `scores[order[i]]` (random reads, ~3× slower).
+ *
+ * Contract: as `argsortDescending`; `payload.length === scores.length`. The
+ * payload array is consumed (used as scratch): use the returned one.
+ * Decode a key back to its score with `keyToScore`.
  */
-function descKeysFromFloat32(scores: Float32Array): Uint32Array {
+export function sortDescending(scores: Float32Array | Float64Array, payload: Uint32Array): SortedKeys {
+  const n = scores.length;
+  assert(payload.length === n, `sortDescending: ${n} scores but payload of ${payload.length}`);
+  if (scores instanceof Float32Array) return radixSort(float32Keys(scores), null, payload);
+  const f32 = new Float32Array(scores);
+  for (let i = 0; i < n; i++) {
+    // NaN !== NaN, so NaN always takes the 64-bit path, which rejects it.
+    if (f32[i] !== scores[i]) return float64Sort(scores, payload);
+  }
+  return radixSort(float32Keys(f32), null, payload);
+}
+
+const scratch = new Float64Array(1);
+const scratchWords = new Uint32Array(scratch.buffer);
+const scratch32 = new Float32Array(scratchWords.buffer, 0, 1);
+
+/** Inverse of the key mapping: the score whose key is (hi, lo); lo null for 32-bit keys. */
+export function keyToScore(hi: number, lo: number | null): number {
+  const negative = hi >= 0x80000000;
+  if (lo === null) {
+    scratchWords[0] = negative ? hi : hi ^ 0x7fffffff;
+    return scratch32[0];
+  }
+  scratchWords[LITTLE_ENDIAN ? 1 : 0] = negative ? hi : hi ^ 0x7fffffff;
+  scratchWords[LITTLE_ENDIAN ? 0 : 1] = negative ? lo : ~lo;
+  return scratch[0];
+}
+
+function nanError(i: number): Error {
+  return new Error(`argsortDescending: NaN score at index ${i} (drop non-finite scores first)`);
+}
+
+/**
+ * Descending keys: ascending key order = descending float order. Negative
+ * floats keep their bits; non-negative ones get bits ^ 0x7fffffff.
+ */
+function float32Keys(scores: Float32Array): Uint32Array {
   const n = scores.length;
   const bits = new Uint32Array(scores.buffer, scores.byteOffset, n);
   const keys = new Uint32Array(n);
@@ -60,116 +96,86 @@ function descKeysFromFloat32(scores: Float32Array): Uint32Array {
   return keys;
 }
 
-function nanError(i: number): Error {
-  return new Error(`argsortDescending: NaN score at index ${i} (drop non-finite scores first)`);
-}
-
-/** Counts per digit for the three 11-bit passes, in one scan of `keys`. */
-function histograms(keys: Uint32Array): Float64Array[] {
-  const h0 = new Float64Array(RADIX);
-  const h1 = new Float64Array(RADIX);
-  const h2 = new Float64Array(RADIX);
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i];
-    h0[k & MASK]++;
-    h1[(k >>> 11) & MASK]++;
-    h2[k >>> 22]++;
-  }
-  return [h0, h1, h2];
-}
-
-/** Exclusive prefix sums as write offsets; null when one digit holds all n keys. */
-function offsets(hist: Float64Array, n: number): Uint32Array | null {
-  const off = new Uint32Array(RADIX);
-  let sum = 0;
-  for (let d = 0; d < RADIX; d++) {
-    if (hist[d] === n) return null;
-    off[d] = sum;
-    sum += hist[d];
-  }
-  return off;
-}
-
-/** Stable ascending argsort of uint32 keys (identity order for ties). */
-function sort32(keys: Uint32Array): Uint32Array {
-  const n = keys.length;
-  let idx = new Uint32Array(n);
-  for (let i = 0; i < n; i++) idx[i] = i;
-  let keysOut: Uint32Array = new Uint32Array(n);
-  let idxOut = new Uint32Array(n);
-  const hists = histograms(keys);
-  for (let p = 0; p < SHIFTS.length; p++) {
-    const off = offsets(hists[p], n);
-    if (off === null) continue;
-    const shift = SHIFTS[p];
-    for (let i = 0; i < n; i++) {
-      const k = keys[i];
-      const pos = off[(k >>> shift) & MASK]++;
-      keysOut[pos] = k;
-      idxOut[pos] = idx[i];
-    }
-    [keys, keysOut] = [keysOut, keys];
-    [idx, idxOut] = [idxOut, idx];
-  }
-  return idx;
-}
-
-/** Stable descending argsort of float64 values via a 64-bit key (hi, lo). */
-function sort64(scores: Float64Array): Uint32Array {
+/** The same mapping on 64-bit patterns, as (hi, lo) word arrays. */
+function float64Sort(scores: Float64Array, payload: Uint32Array): SortedKeys {
   const n = scores.length;
   const words = new Uint32Array(scores.buffer, scores.byteOffset, 2 * n);
-  const hiWord = LITTLE_ENDIAN ? 1 : 0;
-  let hi = new Uint32Array(n);
-  let lo = new Uint32Array(n);
+  const h0 = LITTLE_ENDIAN ? 1 : 0;
+  const hi = new Uint32Array(n);
+  const lo = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
-    let h = words[2 * i + hiWord];
-    const l = words[2 * i + 1 - hiWord];
+    let h = words[2 * i + h0];
+    const l = words[2 * i + 1 - h0];
     if (h === 0x80000000 && l === 0) h = 0; // −0 → +0
     const mag = h & 0x7fffffff;
     if (mag > 0x7ff00000 || (mag === 0x7ff00000 && l !== 0)) throw nanError(i);
-    if (h >= 0x80000000) {
-      hi[i] = h;
-      lo[i] = l;
+    hi[i] = h >= 0x80000000 ? h : (h ^ 0x7fffffff) >>> 0;
+    lo[i] = h >= 0x80000000 ? l : ~l >>> 0;
+  }
+  return radixSort(hi, lo, payload);
+}
+
+/** Stable ascending sort by (hi, lo): low-word passes first, then high-word passes. */
+function radixSort(hi: Uint32Array, lo: Uint32Array | null, payload: Uint32Array): SortedKeys {
+  if (lo !== null) {
+    const [sortedLo, carriedHi, p] = passes(lo, hi, payload);
+    assert(carriedHi !== null, 'radixSort: lost the high words');
+    [lo, hi, payload] = [sortedLo, carriedHi, p];
+  }
+  [hi, lo, payload] = passes(hi, lo, payload);
+  return { hi, lo, payload };
+}
+
+/** Three stable counting-sort passes on `key`, moving `carry` (if any) and `payload` along. */
+function passes(
+  key: Uint32Array,
+  carry: Uint32Array | null,
+  payload: Uint32Array,
+): [Uint32Array, Uint32Array | null, Uint32Array] {
+  const n = key.length;
+  const hist = [new Float64Array(RADIX), new Float64Array(RADIX), new Float64Array(RADIX)];
+  for (let i = 0; i < n; i++) {
+    const k = key[i];
+    hist[0][k & MASK]++;
+    hist[1][(k >>> 11) & MASK]++;
+    hist[2][k >>> 22]++;
+  }
+  let key2: Uint32Array | null = null;
+  let carry2: Uint32Array | null = null;
+  let payload2: Uint32Array | null = null;
+  for (let p = 0; p < 3; p++) {
+    const off = new Uint32Array(RADIX);
+    let sum = 0;
+    let single = false;
+    for (let d = 0; d < RADIX; d++) {
+      if (hist[p][d] === n) single = true;
+      off[d] = sum;
+      sum += hist[p][d];
+    }
+    if (single) continue; // every key has this digit: the pass is a no-op
+    key2 ??= new Uint32Array(n);
+    payload2 ??= new Uint32Array(n);
+    const shift = SHIFTS[p];
+    if (carry !== null) {
+      carry2 ??= new Uint32Array(n);
+      for (let i = 0; i < n; i++) {
+        const k = key[i];
+        const pos = off[(k >>> shift) & MASK]++;
+        key2[pos] = k;
+        carry2[pos] = carry[i];
+        payload2[pos] = payload[i];
+      }
+      [carry, carry2] = [carry2, carry];
     } else {
-      hi[i] = (h ^ 0x7fffffff) >>> 0;
-      lo[i] = ~l >>> 0;
+      for (let i = 0; i < n; i++) {
+        const k = key[i];
+        const pos = off[(k >>> shift) & MASK]++;
+        key2[pos] = k;
+        payload2[pos] = payload[i];
+      }
     }
+    [key, key2] = [key2, key];
+    [payload, payload2] = [payload2, payload];
   }
-  let idx = new Uint32Array(n);
-  for (let i = 0; i < n; i++) idx[i] = i;
-  let idxOut = new Uint32Array(n);
-  let hiOut = new Uint32Array(n);
-  let loOut = new Uint32Array(n);
-  // Low word first: carry hi along so the high-word passes can read it.
-  const loHists = histograms(lo);
-  for (let p = 0; p < SHIFTS.length; p++) {
-    const off = offsets(loHists[p], n);
-    if (off === null) continue;
-    const shift = SHIFTS[p];
-    for (let i = 0; i < n; i++) {
-      const l = lo[i];
-      const pos = off[(l >>> shift) & MASK]++;
-      loOut[pos] = l;
-      hiOut[pos] = hi[i];
-      idxOut[pos] = idx[i];
-    }
-    [lo, loOut] = [loOut, lo];
-    [hi, hiOut] = [hiOut, hi];
-    [idx, idxOut] = [idxOut, idx];
-  }
-  const hiHists = histograms(hi);
-  for (let p = 0; p < SHIFTS.length; p++) {
-    const off = offsets(hiHists[p], n);
-    if (off === null) continue;
-    const shift = SHIFTS[p];
-    for (let i = 0; i < n; i++) {
-      const h = hi[i];
-      const pos = off[(h >>> shift) & MASK]++;
-      hiOut[pos] = h;
-      idxOut[pos] = idx[i];
-    }
-    [hi, hiOut] = [hiOut, hi];
-    [idx, idxOut] = [idxOut, idx];
-  }
-  return idx;
+  return [key, carry, payload];
 }

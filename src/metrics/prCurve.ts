@@ -1,5 +1,5 @@
 import { averagePrecisionFromCurve } from './averagePrecision';
-import { argsortDescending } from './argsort';
+import { keyToScore, sortDescending } from './argsort';
 import { splitFinite } from './finite';
 
 /** A precision-recall curve in scikit-learn's layout, plus counts and diagnostics. */
@@ -47,7 +47,8 @@ export function warnNonFinite(count: number): string {
  * otherwise). NaN/±Infinity scores are dropped and reported
  * (`excludedNonFinite`, `excludedIndices`, a warning); −0 equals +0.
  * The result does not depend on input order or on Float32Array vs
- * Float64Array for the same values. O(n) after an O(n) radix argsort;
+ * Float64Array for the same values. O(n) with an O(n) radix sort that
+ * carries the labels along;
  * counts are accumulated in float64 (exact up to 2^53).
  *
  * Reference: scikit-learn 1.2 `precision_recall_curve(labels, scores)` for
@@ -68,10 +69,13 @@ export function prCurve(scores: Float32Array | Float64Array, labels: Uint8Array)
   const warnings: string[] = [];
   if (excluded > 0) warnings.push(warnNonFinite(excluded));
 
+  // Labels travel through the sort as its payload (validated on the way in).
+  const payload = new Uint32Array(n);
   let positives = 0;
   for (let i = 0; i < n; i++) {
     const v = y[i];
     if (v > 1) throw new Error(`prCurve: label ${v} at index ${i}; labels must be 0 or 1`);
+    payload[i] = v;
     positives += v;
   }
 
@@ -93,16 +97,17 @@ export function prCurve(scores: Float32Array | Float64Array, labels: Uint8Array)
     };
   }
 
-  const order = argsortDescending(s);
+  // Sorted keys: equal keys ⇔ equal scores, so tie groups are runs of equal
+  // keys, found with sequential reads only.
+  const sorted = sortDescending(s, payload);
+  const hi = sorted.hi;
+  const lo = sorted.lo;
+  const yy = sorted.payload;
+  const sameAsPrev = (i: number) => hi[i] === hi[i - 1] && (lo === null || lo[i] === lo[i - 1]);
 
   // Pass 1: number of distinct scores (tie groups).
   let m = 1;
-  let prev = s[order[0]];
-  for (let i = 1; i < n; i++) {
-    const cur = s[order[i]];
-    if (cur !== prev) m++;
-    prev = cur;
-  }
+  for (let i = 1; i < n; i++) if (!sameAsPrev(i)) m++;
 
   // Pass 2: cumulative counts at the last element of each tie group, written
   // back to front so thresholds increase.
@@ -113,12 +118,10 @@ export function prCurve(scores: Float32Array | Float64Array, labels: Uint8Array)
   let cfp = 0;
   let k = m - 1;
   for (let i = 0; i < n; i++) {
-    const idx = order[i];
-    const cur = s[idx];
-    if (y[idx] === 1) ctp++;
+    if (yy[i] === 1) ctp++;
     else cfp++;
-    if (i === n - 1 || s[order[i + 1]] !== cur) {
-      thresholds[k] = cur;
+    if (i === n - 1 || !sameAsPrev(i + 1)) {
+      thresholds[k] = keyToScore(hi[i], lo === null ? null : lo[i]);
       tp[k] = ctp;
       fp[k] = cfp;
       k--;

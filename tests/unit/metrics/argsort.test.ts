@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { argsortDescending } from '../../../src/metrics';
+import { keyToScore, sortDescending } from '../../../src/metrics/argsort';
 
 /** Reference: Array.prototype.sort (stable since ES2019), highest first, −0 == 0. */
 function reference(scores: ArrayLike<number>): number[] {
@@ -72,6 +73,23 @@ describe('argsortDescending(scores) orders highest first, stable, like a stable 
       }),
       { numRuns: 500 },
     );
+  });
+
+  test('sortDescending carries a payload and keyToScore decodes every sorted key back to its score', () => {
+    const cases = [
+      [Float32Array.from([0.5, -0, -3, Infinity, 0.5, -Infinity, 1e-45]), '32-bit keys'],
+      [Float64Array.from([0.5, -0, -3, Infinity, 0.5, -Infinity, 2 ** -149]), '32-bit keys'], // all exact float32
+      [Float64Array.from([0.1, -0, -0.3, Infinity, 0.1, -Infinity, 5e-324]), '64-bit keys'],
+    ] as const;
+    for (const [s, width] of cases) {
+      const order = argsortDescending(s);
+      const sorted = sortDescending(s, Uint32Array.from(s, (_, i) => 100 + i));
+      expect(Array.from(sorted.payload)).toEqual(Array.from(order, (i) => 100 + i));
+      const decoded = Array.from(sorted.hi, (h, k) => keyToScore(h, sorted.lo === null ? null : sorted.lo[k]));
+      expect(decoded).toEqual(Array.from(order, (i) => (s[i] === 0 ? 0 : s[i])));
+      expect(decoded.some((x) => Object.is(x, -0))).toBe(false);
+      expect(sorted.lo === null ? '32-bit keys' : '64-bit keys').toBe(width);
+    }
   });
 
   test('sorts 1 M float32 scores with ties: non-increasing and stable within ties', () => {
