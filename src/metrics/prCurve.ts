@@ -47,13 +47,13 @@ export function warnNonFinite(count: number): string {
  * otherwise). NaN/±Infinity scores are dropped and reported
  * (`excludedNonFinite`, `excludedIndices`, a warning); −0 equals +0.
  * The result does not depend on input order or on Float32Array vs
- * Float64Array for the same values. O(n) with an O(n) radix sort that
- * carries the labels along;
- * counts are accumulated in float64 (exact up to 2^53).
+ * Float64Array for the same values. O(n): an O(n) radix sort carries the
+ * labels along; counts are accumulated in float64 (exact up to 2^53).
  *
  * Reference: scikit-learn 1.2 `precision_recall_curve(labels, scores)` for
  * `thresholds`, `precision`, `recall` (tied scores form one threshold; the
- * full curve down to the lowest score is kept, as 1.2 does), and
+ * full curve down to the lowest score is kept: 1.2 no longer cuts it at the
+ * first full-recall threshold as ≤ 1.0 did with `last_ind`), and
  * `average_precision_score` for `ap`. Deliberate differences:
  *  - no positives: sklearn sets recall to 1 everywhere and warns; we define
  *    recall as 0 everywhere, so AP is 0 (sklearn also gives 0) and nothing is NaN;
