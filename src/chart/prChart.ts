@@ -119,8 +119,8 @@ function drawIsoF1(g: d3.Selection<SVGGElement, unknown, null, undefined>, x: d3
     const rs = d3.range(0, 61).map((k) => f / 2 + ((1 - f / 2) * (k + 0.5)) / 61).filter((r) => r >= x.domain()[0]);
     const pts = rs.map((r) => [x(r), y((f * r) / (2 * r - f))] as [number, number]).filter(([, py]) => py >= y(1.02));
     iso.append('path').attr('d', d3.line()(pts));
-    const lastPt = pts[pts.length - 1];
-    if (lastPt) iso.append('text').attr('x', lastPt[0] - 2).attr('y', lastPt[1] - 3).attr('text-anchor', 'end').text(`F1=${f}`);
+    const top = pts[0]; // label the top end, away from the chance line and the curve's tail
+    if (top) iso.append('text').attr('x', top[0] + 3).attr('y', top[1] + 10).text(`F1=${f}`);
   }
 }
 

@@ -1,0 +1,28 @@
+/**
+ * Opens a URL of the built app in headless Chromium and saves a screenshot.
+ * Usage: npx tsx scripts/screenshot.ts "?demo" out.png [--click-dip]
+ */
+import { startServer, launchBrowser, openPage } from '../tests/e2e/harness';
+
+const [query = '?demo', out = 'screenshot.png', ...flags] = process.argv.slice(2);
+const server = await startServer();
+const browser = await launchBrowser();
+try {
+  const t0 = Date.now();
+  const { page, errors } = await openPage(browser, `${server.url}${query}`);
+  if (query.includes('demo')) {
+    await page.getByTestId('ap-value').waitFor({ timeout: 300_000 });
+    console.log(`curve after ${((Date.now() - t0) / 1000).toFixed(1)} s; backend ${await page.getByTestId('backend').textContent()}; AP ${await page.getByTestId('ap-value').textContent()}`);
+    console.log(await page.getByTestId('timings').textContent());
+    if (flags.includes('--click-dip') && (await page.getByTestId('dip').count()) > 0) {
+      await page.getByTestId('dip').click();
+      await page.getByTestId('fp-gallery').waitFor();
+      await page.waitForTimeout(500);
+    }
+  }
+  await page.screenshot({ path: out, fullPage: true });
+  console.log(errors.length ? `page errors:\n${errors.join('\n')}` : 'no page errors');
+} finally {
+  await browser.close();
+  await server.close();
+}

@@ -1,0 +1,72 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs';
+import { chooseBackend } from '../../../src/model/chooseBackend';
+import { buildModel, detectFormat } from '../../../src/model/loadModel';
+import { embedBatch } from '../../../src/model/embed';
+import { preprocessingFromModel, rgbaToInput } from '../../../src/model/preprocess';
+import type { ReferenceEmbeddings } from '../../../src/model/referenceCheck';
+import type { LoadedArtifacts } from '../../../src/model/loadModel';
+import { tinyModelArtifacts, PIXELS } from './tinyModel';
+
+const noGpu = {
+  webgpu: async () => ({ available: false, software: false, description: 'requestAdapter() returned null: no WebGPU adapter' }),
+  webgl: () => ({ available: false, software: false, description: 'no WebGL2 context' }),
+};
+
+let loaded: LoadedArtifacts;
+let reference: ReferenceEmbeddings;
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+  loaded = await tinyModelArtifacts();
+  const model = await buildModel(loaded);
+  const p = preprocessingFromModel(model.inputShape);
+  const rgba = new Uint8Array(64);
+  PIXELS.forEach((v, i) => rgba.set([v, v, v, 255], 4 * i));
+  const input = new Float32Array(16);
+  rgbaToInput(rgba, p, input, 0);
+  const { values } = await embedBatch(model, input, 1, p);
+  reference = { inputs: [{ path: 'x.png', pixels: PIXELS }], embeddings: [Array.from(values)] };
+  model.dispose();
+});
+
+describe('chooseBackend(options)', () => {
+  it('falls back past unavailable GPU adapters (B1) and reports why each was skipped', async () => {
+    const chosen = await chooseBackend({ loaded, reference, probes: noGpu, probeBatch: 4 });
+    expect(chosen.report.chosen).toBe('cpu');
+    const byName = Object.fromEntries(chosen.report.trials.map((t) => [t.name, t]));
+    expect(byName.webgpu).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/returned null/) });
+    expect(byName.cpu).toMatchObject({ status: 'ok' });
+    expect(byName.cpu.referenceError).toBeLessThan(1e-6);
+    chosen.model.dispose();
+  });
+
+  it('never auto-picks a software WebGPU adapter (B4), but a forced one is tried', async () => {
+    const swift = { ...noGpu, webgpu: async () => ({ available: true, software: true, description: 'google swiftshader' }) };
+    const chosen = await chooseBackend({ loaded, reference, probes: swift, probeBatch: 4 });
+    expect(chosen.report.trials.find((t) => t.name === 'webgpu')).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/software adapter.*\?backend=webgpu/) });
+    chosen.model.dispose();
+  });
+
+  it('marks a backend whose output disagrees with the stored reference embedding as untrusted (B2)', async () => {
+    const wrong = { ...reference, embeddings: [reference.embeddings[0].map((v) => v + 0.01)] };
+    await expect(chooseBackend({ loaded, reference: wrong, probes: noGpu, probeBatch: 4 })).rejects.toThrow(/cpu: failed \(reference embedding mismatch/);
+  });
+
+  it('leaves no tensor behind after a trial and an embedding run', async () => {
+    const before = tf.memory().numTensors;
+    const chosen = await chooseBackend({ loaded, reference, forced: 'cpu', probes: noGpu, probeBatch: 4 });
+    await embedBatch(chosen.model, new Float32Array(32).fill(0.5), 2, chosen.preprocessing);
+    chosen.model.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});
+
+describe('detectFormat(artifacts)', () => {
+  it('reads the format before any loader runs', () => {
+    expect(detectFormat({ format: 'graph-model' })).toBe('graph-model');
+    expect(detectFormat({ modelTopology: { class_name: 'Sequential' } })).toBe('layers-model');
+    expect(detectFormat({ modelTopology: { node: [] } })).toBe('graph-model');
+    expect(() => detectFormat({ modelTopology: {} })).toThrow(/neither a layers-model nor a graph-model/);
+  });
+});

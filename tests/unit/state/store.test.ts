@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { createAppStore } from '../../../src/state/store';
+import type { Services } from '../../../src/state/types';
+import type { EmbedResult } from '../../../src/model/embedPipeline';
+import { evaluateEmbeddings } from '../../../src/metrics/evaluateEmbeddings';
+import { EmbedCancelled } from '../../../src/workers/embed.client';
+
+const manifest = {
+  name: 'tiny',
+  classes: ['a', 'b'],
+  images: [
+    { path: 'a/1.png', label: 0 },
+    { path: 'a/2.png', label: 0 },
+    { path: 'b/1.png', label: 1 },
+  ],
+};
+
+/** As the pipeline does: the failed image (index 2) gets a NaN row. */
+function embedResult(n: number): EmbedResult {
+  return {
+    embeddings: Float32Array.from({ length: n * 2 }, (_, k) => (k >= 4 && k < 6 ? NaN : k % 3)),
+    dim: 2,
+    n,
+    backend: { chosen: 'wasm', forced: false, trials: [{ name: 'wasm', status: 'ok', imagesPerSecond: 100 }] },
+    preprocessing: { width: 28, height: 28, channels: 1, normalization: 'unit', channelOrder: 'rgb' },
+    failed: [{ index: 2, url: 'http://x/demo/b/1.png', reason: 'could not decode' }],
+    seconds: { backend: 0.1, embed: 0.2 },
+  };
+}
+
+function services(over: Partial<Services> = {}): Services {
+  return {
+    embedder: {
+      embed: async (req, cb) => {
+        cb.onStage('embed', 'wasm');
+        cb.onProgress(req.imageUrls.length, req.imageUrls.length);
+        return embedResult(req.imageUrls.length);
+      },
+    },
+    evaluator: { evaluate: async (r) => evaluateEmbeddings(r.embeddings, r.n, r.dim, r.classes, r.metric) },
+    fetchJson: async () => manifest,
+    baseUrl: 'http://x/',
+    now: () => 0,
+    ...over,
+  };
+}
+
+describe('app store', () => {
+  it('runDemo() goes from idle to ready with the backend, the evaluation and a named error per skipped image', async () => {
+    const store = createAppStore(services());
+    expect(store.getState().status).toBe('idle');
+    await store.getState().runDemo();
+    const s = store.getState();
+    expect(s.status).toBe('ready');
+    expect(s.backend?.chosen).toBe('wasm');
+    // 3 pairs; the 2 that use the failed image score NaN and are excluded and counted
+    expect(s.evaluation?.curve.n).toBe(1);
+    expect(s.evaluation?.curve.excludedNonFinite).toBe(2);
+    expect(s.errors).toEqual(['b/1.png: skipped — could not decode; its pairs are excluded']);
+    expect(s.progress).toMatchObject({ done: 3, total: 3 });
+  });
+
+  it('a cancelled run says how far it got and keeps the store usable', async () => {
+    const store = createAppStore(
+      services({
+        embedder: {
+          embed: async () => {
+            throw new EmbedCancelled(64, 1000);
+          },
+        },
+      }),
+    );
+    await store.getState().runDemo();
+    expect(store.getState()).toMatchObject({ status: 'cancelled', stageDetail: 'cancelled after 64 of 1000 images' });
+  });
+
+  it('an error is shown, not swallowed', async () => {
+    const store = createAppStore(services({ fetchJson: async () => ({}) }));
+    await store.getState().runDemo();
+    expect(store.getState().status).toBe('error');
+    expect(store.getState().errors[0]).toMatch(/manifest\.json/);
+  });
+
+  it('the latest run wins: a slower earlier run never overwrites a newer one', async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const store = createAppStore(
+      services({
+        embedder: {
+          embed: async (req) => {
+            if (req.imageUrls.length === 2) await gate; // the first (limited) run is slow
+            return embedResult(req.imageUrls.length);
+          },
+        },
+      }),
+    );
+    const first = store.getState().runDemo({ limit: 2 });
+    await new Promise((r) => setTimeout(r, 0)); // let the first run reach the embedder
+    const second = store.getState().runDemo();
+    release();
+    await Promise.all([first, second]);
+    expect(store.getState().dataset?.images).toHaveLength(3);
+    expect(store.getState().evaluation?.n).toBe(3);
+  });
+
+  it('selecting a point and switching the filter are plain state', () => {
+    const store = createAppStore(services());
+    store.getState().select(4);
+    store.getState().setFilter('all');
+    expect(store.getState()).toMatchObject({ selectedIdx: 4, filter: 'all' });
+  });
+});
