@@ -1,8 +1,9 @@
 /**
  * Opens a URL of the built app in headless Chromium and saves a screenshot.
- * Usage: npx tsx scripts/screenshot.ts "?demo" out.png [--click-dip]
+ * Usage: npx tsx scripts/screenshot.ts "?demo" out.png [--click-dip | --click-low]
  */
-import { startServer, launchBrowser, openPage } from '../tests/e2e/harness';
+import { startServer, launchBrowser, openPage, readRun, curvePointOnPage, lowRecallPointWithFalsePositives } from '../tests/e2e/harness';
+import { evaluateEmbeddings } from '../src/metrics/evaluateEmbeddings';
 
 const [query = '?demo', out = 'screenshot.png', ...flags] = process.argv.slice(2);
 const server = await startServer();
@@ -18,6 +19,16 @@ try {
       await page.getByTestId('dip').click();
       await page.getByTestId('fp-gallery').waitFor();
       await page.waitForTimeout(500);
+    }
+    if (flags.includes('--click-low')) {
+      const run = await readRun(page);
+      const c = evaluateEmbeddings(run.embeddings, run.n, run.dim, run.labels, 'neg-sq-l2').curve;
+      const i = lowRecallPointWithFalsePositives(c, 0.02);
+      const at = await curvePointOnPage(page, c.recall[i], c.precision[i]);
+      await page.mouse.click(at.x, at.y);
+      await page.mouse.move(at.x, at.y);
+      await page.getByTestId('fp-gallery').waitFor();
+      await page.waitForTimeout(800);
     }
   }
   await page.screenshot({ path: out, fullPage: true });

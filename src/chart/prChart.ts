@@ -3,7 +3,8 @@ import { nearestPoint, type ScreenPoints } from './nearestPoint';
 
 export const WIDTH = 760;
 export const HEIGHT = 460;
-const M = { top: 16, right: 20, bottom: 46, left: 56 };
+export const MARGIN = { top: 16, right: 20, bottom: 46, left: 56 };
+const M = MARGIN;
 
 export interface ChartData {
   precision: Float64Array;
@@ -46,7 +47,7 @@ export function drawPrChart(svg: SVGSVGElement, d: ChartData, h: ChartHandlers):
 
   drawIsoF1(g, x, y);
   g.append('line').attr('class', 'chance').attr('x1', 0).attr('x2', iw).attr('y1', y(d.chance)).attr('y2', y(d.chance));
-  g.append('text').attr('class', 'chance-label').attr('x', iw - 4).attr('y', y(d.chance) - 5).attr('text-anchor', 'end').text(`chance ${d.chance.toFixed(3)}`);
+  g.append('text').attr('class', 'chance-label').attr('x', 6).attr('y', y(d.chance) - 5).text(`chance ${d.chance.toFixed(3)}`);
 
   if (d.dip) {
     const x0 = x(Math.max(d.recall[d.dip.topIdx], x.domain()[0]));
@@ -119,8 +120,8 @@ function drawIsoF1(g: d3.Selection<SVGGElement, unknown, null, undefined>, x: d3
     const rs = d3.range(0, 61).map((k) => f / 2 + ((1 - f / 2) * (k + 0.5)) / 61).filter((r) => r >= x.domain()[0]);
     const pts = rs.map((r) => [x(r), y((f * r) / (2 * r - f))] as [number, number]).filter(([, py]) => py >= y(1.02));
     iso.append('path').attr('d', d3.line()(pts));
-    const top = pts[0]; // label the top end, away from the chance line and the curve's tail
-    if (top) iso.append('text').attr('x', top[0] + 3).attr('y', top[1] + 10).text(`F1=${f}`);
+    const end = pts[pts.length - 1]; // at recall 1, right-aligned above the line
+    if (end) iso.append('text').attr('x', end[0] - 2).attr('y', end[1] - 3).attr('text-anchor', 'end').text(`F1=${f}`);
   }
 }
 

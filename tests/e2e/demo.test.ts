@@ -1,9 +1,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
-import { startServer, launchBrowser, openPage, readRun } from './harness';
+import { startServer, launchBrowser, openPage, readRun, curvePointOnPage, lowRecallPointWithFalsePositives } from './harness';
 import { evaluateEmbeddings } from '../../src/metrics/evaluateEmbeddings';
-import { WIDTH, HEIGHT } from '../../src/chart/prChart';
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
@@ -50,18 +49,9 @@ test('?demo embeds on the auto-picked backend, draws the curve, shows the AP Nod
 
   // Click the curve where recall is low (≈ 2 %) and false positives exist.
   const c = node.curve;
-  let target = -1;
-  for (let i = c.thresholds.length - 1; i >= 0; i--) {
-    if (c.recall[i] >= 0.02 && c.fp[i] > 0) {
-      target = i;
-      break;
-    }
-  }
+  const target = lowRecallPointWithFalsePositives(c, 0.02);
   assert.ok(target >= 0, 'there is a low-recall point with false positives');
-  const box = (await page.getByTestId('pr-curve').boundingBox())!;
-  const sx = box.width / WIDTH;
-  const px = box.x + (56 + c.recall[target] * (WIDTH - 76)) * sx;
-  const py = box.y + (16 + (1 - c.precision[target] / 1.02) * (HEIGHT - 62)) * (box.height / HEIGHT);
+  const { x: px, y: py } = await curvePointOnPage(page, c.recall[target], c.precision[target]);
   await page.mouse.move(px, py);
   await page.getByTestId('tooltip').waitFor();
   await page.mouse.click(px, py);
@@ -86,6 +76,17 @@ test('?demo embeds on the auto-picked backend, draws the curve, shows the AP Nod
   );
   const imgs = await pairs.first().locator('img').count();
   assert.equal(imgs, 2);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('Cancel during embedding stops the run and says how far it got', async () => {
+  const { page, errors } = await openPage(browser, `${server.url}?demo&backend=cpu`);
+  await page.waitForFunction(() => (window as unknown as { dipscope: { store: { getState(): { status: string } } } }).dipscope.store.getState().status === 'embedding', undefined, { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByText(/cancelled after \d+ of 1000 images/).waitFor({ timeout: 30_000 });
+  assert.equal(await page.getByTestId('ap-value').count(), 0, 'no curve from a half-embedded set');
+  await page.getByRole('button', { name: 'Run again' }).waitFor();
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -1,5 +1,6 @@
 import { preview, type PreviewServer } from 'vite';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { WIDTH, HEIGHT, MARGIN } from '../../src/chart/prChart';
 
 /**
  * Serves the production build (dist/) on 127.0.0.1 — a secure context, so
@@ -57,4 +58,22 @@ export async function readRun(page: Page): Promise<{ embeddings: Float32Array; n
     };
   });
   return { ...raw, embeddings: Float32Array.from(raw.embeddings), labels: Int32Array.from(raw.labels) };
+}
+
+/** Page coordinates of the curve point (recall, precision) on the linear-axis chart. */
+export async function curvePointOnPage(page: Page, recall: number, precision: number): Promise<{ x: number; y: number }> {
+  const box = await page.getByTestId('pr-curve').boundingBox();
+  if (!box) throw new Error('the chart is not visible');
+  const iw = WIDTH - MARGIN.left - MARGIN.right;
+  const ih = HEIGHT - MARGIN.top - MARGIN.bottom;
+  return {
+    x: box.x + ((MARGIN.left + recall * iw) * box.width) / WIDTH,
+    y: box.y + ((MARGIN.top + (1 - precision / 1.02) * ih) * box.height) / HEIGHT,
+  };
+}
+
+/** The most confident curve index with recall ≥ minRecall and at least one false positive (scikit-learn order). */
+export function lowRecallPointWithFalsePositives(c: { recall: Float64Array; fp: Float64Array; thresholds: Float64Array }, minRecall: number): number {
+  for (let i = c.thresholds.length - 1; i >= 0; i--) if (c.recall[i] >= minRecall && c.fp[i] > 0) return i;
+  return -1;
 }

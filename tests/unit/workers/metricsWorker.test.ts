@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { MetricsIn, MetricsOut } from '../../../src/workers/protocol';
+import { evaluationTransferables } from '../../../src/workers/protocol';
+import { evaluateEmbeddings } from '../../../src/metrics/evaluateEmbeddings';
+
+// The worker file only switches on the message type; run it against a fake worker scope.
+const posted: { msg: MetricsOut; transfer: Transferable[] }[] = [];
+const scope = { postMessage: vi.fn((msg: MetricsOut, transfer: Transferable[]) => posted.push({ msg, transfer })), onmessage: null as null | ((ev: { data: MetricsIn }) => void) };
+
+beforeAll(async () => {
+  vi.stubGlobal('self', scope);
+  await import('../../../src/workers/metrics.worker');
+});
+afterAll(() => vi.unstubAllGlobals());
+
+const request = {
+  embeddings: Float32Array.from([0, 0, 1, 0, 0, 1, 5, 5]),
+  n: 4,
+  dim: 2,
+  classes: Int32Array.from([0, 0, 1, 1]),
+  metric: 'neg-sq-l2' as const,
+};
+
+describe('metrics worker protocol', () => {
+  it("answers 'evaluate' with the same evaluation as the pure function, transferring every buffer", () => {
+    scope.onmessage!({ data: { type: 'evaluate', id: 7, request } });
+    const { msg, transfer } = posted.pop()!;
+    expect(msg.type).toBe('evaluation');
+    if (msg.type !== 'evaluation') return;
+    expect(msg.id).toBe(7);
+    const direct = evaluateEmbeddings(request.embeddings, 4, 2, request.classes, 'neg-sq-l2');
+    expect(msg.evaluation.curve.ap).toBe(direct.curve.ap);
+    expect(Array.from(msg.evaluation.order)).toEqual(Array.from(direct.order));
+    expect(transfer).toHaveLength(9);
+    // structured clone with transfer: the result survives a real postMessage round trip
+    const cloned = structuredClone(msg, { transfer: transfer as Transferable[] });
+    expect(cloned.type === 'evaluation' && Array.from(cloned.evaluation.curve.precision)).toEqual(Array.from(direct.curve.precision));
+  });
+
+  it("answers a bad request with an 'error' message naming the problem", () => {
+    scope.onmessage!({ data: { type: 'evaluate', id: 8, request: { ...request, classes: Int32Array.from([0, 1]) } } });
+    expect(posted.pop()!.msg).toEqual({ type: 'error', id: 8, message: '4 embeddings but 2 class labels' });
+  });
+
+  it('throws on an unknown message type', () => {
+    expect(() => scope.onmessage!({ data: { type: 'nope' } as unknown as MetricsIn })).toThrow(/unknown message/);
+  });
+
+  it('evaluationTransferables() lists distinct buffers (a buffer listed twice would make postMessage throw)', () => {
+    const ev = evaluateEmbeddings(request.embeddings, 4, 2, request.classes, 'neg-sq-l2');
+    const bufs = evaluationTransferables(ev);
+    expect(new Set(bufs).size).toBe(bufs.length);
+  });
+});
