@@ -3,8 +3,8 @@ import { createAppStore } from './state/store';
 import { StoreContext, useApp } from './state/context';
 import { createEmbedder } from './workers/embed.client';
 import { createEvaluator } from './workers/metrics.client';
-import { isBackendName } from './model/backendTypes';
 import type { RunOptions } from './state/types';
+import { readUrl } from './urlOptions';
 import { Landing } from './components/Landing';
 import { RunView } from './components/RunView';
 
@@ -25,7 +25,7 @@ export function App() {
       }),
     [],
   );
-  const { autoRun, options } = useMemo(() => readUrl(window.location.search), []);
+  const { autoRun, options, notices } = useMemo(() => readUrl(window.location.search), []);
 
   useEffect(() => {
     // Exposed for debugging and for the e2e tests, which compare the page's AP to Node's.
@@ -35,12 +35,12 @@ export function App() {
 
   return (
     <StoreContext.Provider value={store}>
-      <Shell options={options} />
+      <Shell options={options} notices={notices} />
     </StoreContext.Provider>
   );
 }
 
-function Shell({ options }: { options: RunOptions }) {
+function Shell({ options, notices }: { options: RunOptions; notices: string[] }) {
   const status = useApp((s) => s.status);
   return (
     <div className="app">
@@ -49,21 +49,17 @@ function Shell({ options }: { options: RunOptions }) {
           Dipscope <span className="tagline">precision-recall diagnostics for embedding models</span>
         </h1>
       </header>
+      {notices.length > 0 && (
+        <ul className="errors" role="alert">
+          {notices.map((n) => (
+            <li key={n} data-testid="error">
+              {n}
+            </li>
+          ))}
+        </ul>
+      )}
       <main>{status === 'idle' ? <Landing options={options} /> : <RunView options={options} />}</main>
       <footer className="app-footer">Runs entirely in your browser: no image or embedding leaves this machine.</footer>
     </div>
   );
-}
-
-function readUrl(search: string): { autoRun: boolean; options: RunOptions } {
-  const q = new URLSearchParams(search);
-  const backend = q.get('backend');
-  const limit = Number(q.get('limit'));
-  return {
-    autoRun: q.has('demo'),
-    options: {
-      backend: isBackendName(backend) ? backend : undefined,
-      limit: Number.isInteger(limit) && limit > 1 ? limit : undefined,
-    },
-  };
 }
