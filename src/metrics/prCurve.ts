@@ -1,5 +1,6 @@
 import { averagePrecisionFromCurve } from './averagePrecision';
 import { keyToScore, sortDescending } from './argsort';
+import { dropIntermediatePoints } from './dropIntermediate';
 import { splitFinite } from './finite';
 
 /** A precision-recall curve in scikit-learn's layout, plus counts and diagnostics. */
@@ -28,6 +29,17 @@ export interface PrCurve {
   chance: number;
   /** human-readable notes, see the WARN_* constants */
   warnings: string[];
+}
+
+/** Options of `prCurve`. */
+export interface PrCurveOptions {
+  /**
+   * Drop the thresholds that do not change the drawn curve (keep only the
+   * first and last point of each run of equal recall), as scikit-learn ≥ 1.3
+   * `precision_recall_curve(drop_intermediate=True)`. Default false (1.2 has
+   * no such option and keeps every threshold). `ap` is unaffected.
+   */
+  dropIntermediate?: boolean;
 }
 
 export const WARN_NO_POSITIVES = 'no positive pairs';
@@ -59,8 +71,13 @@ export function warnNonFinite(count: number): string {
  *    recall as 0 everywhere, so AP is 0 (sklearn also gives 0) and nothing is NaN;
  *  - n = 0 after filtering (sklearn raises): thresholds empty, precision [1],
  *    recall [0], AP 0, with a warning.
+ * `options.dropIntermediate` follows scikit-learn ≥ 1.3 (see `PrCurveOptions`).
  */
-export function prCurve(scores: Float32Array | Float64Array, labels: Uint8Array): PrCurve {
+export function prCurve(
+  scores: Float32Array | Float64Array,
+  labels: Uint8Array,
+  options: PrCurveOptions = {},
+): PrCurve {
   const split = splitFinite(scores, labels);
   const s = split.scores;
   const y = split.labels;
@@ -71,30 +88,15 @@ export function prCurve(scores: Float32Array | Float64Array, labels: Uint8Array)
 
   // Labels travel through the sort as its payload (validated on the way in).
   const payload = new Uint32Array(n);
-  let positives = 0;
   for (let i = 0; i < n; i++) {
     const v = y[i];
     if (v > 1) throw new Error(`prCurve: label ${v} at index ${i}; labels must be 0 or 1`);
     payload[i] = v;
-    positives += v;
   }
 
   if (n === 0) {
-    warnings.push(WARN_EMPTY);
-    return {
-      thresholds: new Float64Array(0),
-      precision: Float64Array.of(1),
-      recall: Float64Array.of(0),
-      tp: new Float64Array(0),
-      fp: new Float64Array(0),
-      n: 0,
-      positives: 0,
-      excludedNonFinite: excluded,
-      excludedIndices: split.excludedIndices,
-      ap: 0,
-      chance: 0,
-      warnings,
-    };
+    const none = new Float64Array(0);
+    return curveFromCounts(none, none, none.slice(), split.excludedIndices, warnings);
   }
 
   // Sorted keys: equal keys ⇔ equal scores, so tie groups are runs of equal
@@ -128,6 +130,30 @@ export function prCurve(scores: Float32Array | Float64Array, labels: Uint8Array)
     }
   }
 
+  const curve = curveFromCounts(thresholds, tp, fp, split.excludedIndices, warnings);
+  return options.dropIntermediate ? dropIntermediatePoints(curve) : curve;
+}
+
+/**
+ * Assembles a `PrCurve` from cumulative counts: precision, recall, AP, chance
+ * and warnings (`warnings` is extended with the data-dependent ones).
+ *
+ * Contract: `thresholds` strictly increasing and finite; `tp[k]`/`fp[k]` the
+ * positives/negatives with score ≥ thresholds[k] (so non-increasing in k, and
+ * tp[0] + fp[0] = n, tp[0] = positives); `excludedIndices` the dropped scores.
+ * Used by `prCurve` and by `mergePrCurves` (chunked computation).
+ * Reference: the tail of `sklearn.metrics.precision_recall_curve` (1.2).
+ */
+export function curveFromCounts(
+  thresholds: Float64Array,
+  tp: Float64Array,
+  fp: Float64Array,
+  excludedIndices: Uint32Array,
+  warnings: string[] = [],
+): PrCurve {
+  const m = thresholds.length;
+  const n = m > 0 ? tp[0] + fp[0] : 0;
+  const positives = m > 0 ? tp[0] : 0;
   const precision = new Float64Array(m + 1);
   const recall = new Float64Array(m + 1);
   for (let j = 0; j < m; j++) {
@@ -137,7 +163,8 @@ export function prCurve(scores: Float32Array | Float64Array, labels: Uint8Array)
   precision[m] = 1;
   recall[m] = 0;
 
-  if (positives === 0) warnings.push(WARN_NO_POSITIVES);
+  if (m === 0) warnings.push(WARN_EMPTY);
+  else if (positives === 0) warnings.push(WARN_NO_POSITIVES);
   else if (positives === n) warnings.push(WARN_NO_NEGATIVES);
   if (m === 1) warnings.push(WARN_ONE_SCORE);
 
@@ -149,10 +176,10 @@ export function prCurve(scores: Float32Array | Float64Array, labels: Uint8Array)
     fp,
     n,
     positives,
-    excludedNonFinite: excluded,
-    excludedIndices: split.excludedIndices,
+    excludedNonFinite: excludedIndices.length,
+    excludedIndices,
     ap: averagePrecisionFromCurve(precision, recall),
-    chance: positives / n,
+    chance: n > 0 ? positives / n : 0,
     warnings,
   };
 }
