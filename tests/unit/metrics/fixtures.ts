@@ -21,6 +21,37 @@ export interface MetricFixture {
   embeddings?: number[];
   classes?: number[];
   excluded_indices?: number[];
+  // Derived metrics (null where sklearn returns NaN or raises: one class only).
+  pr_drop_thresholds: number[];
+  pr_drop_precision: number[];
+  pr_drop_recall: number[];
+  voc_ap: number;
+  trapezoid_area: number;
+  roc_fpr: (number | null)[];
+  roc_tpr: (number | null)[];
+  roc_thresholds: number[];
+  roc_full_fpr: (number | null)[];
+  roc_full_tpr: (number | null)[];
+  roc_full_thresholds: number[];
+  roc_auc: number | null;
+  det_fmr: number[] | null;
+  det_fnmr: number[] | null;
+  det_thresholds: number[] | null;
+  /** threshold null = the ROC origin (accept nothing) */
+  tar_at_far: { target: number; tar: number; far: number; threshold: number | null }[] | null;
+  best_f1: (FixtureConfusion & { threshold: number }) | null;
+  at_thresholds: (FixtureConfusion & { threshold: number })[];
+}
+
+/** sklearn confusion_matrix + precision/recall/f1_score (zero_division=0) at one threshold. */
+export interface FixtureConfusion {
+  tp: number;
+  fp: number;
+  tn: number;
+  fn: number;
+  precision: number;
+  recall: number;
+  f1: number;
 }
 
 const DIR = fileURLToPath(new URL('../../fixtures/metrics/', import.meta.url));
