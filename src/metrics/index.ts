@@ -19,3 +19,21 @@ export {
   warnNonFinite,
 } from './prCurve';
 export type { PrCurve } from './prCurve';
+export type { PrCurveOptions } from './prCurve';
+export { curveFromCounts } from './prCurve';
+export { dropIntermediatePoints } from './dropIntermediate';
+export { interpolatedAveragePrecision, trapezoidPrArea } from './apVariants';
+export { rocAucFromPrCurve, rocAucScore, rocCurve, rocFromPrCurve } from './roc';
+export type { RocCurve, RocOptions } from './roc';
+export { detCurve, detFromPrCurve, WARN_DET_ONE_CLASS } from './det';
+export type { DetCurve } from './det';
+export { FAR_TARGETS, tarAtFar } from './tarAtFar';
+export type { TarAtFar } from './tarAtFar';
+export { bestF1, operatingPointAt } from './bestF1';
+export type { OperatingPoint } from './bestF1';
+export { confusionAtThreshold } from './confusion';
+export { mergePrCurves, prCurveChunked } from './chunkedCurve';
+export type { ScoreChunk } from './chunkedCurve';
+export { kthLargest, topPositions } from './select';
+export { retrievalFromEmbeddings, retrievalMetrics } from './retrieval';
+export type { RetrievalMetrics, RetrievalOptions } from './retrieval';
