@@ -1,0 +1,44 @@
+import { csvRows } from './csvRows';
+import { IssueLog } from './inputIssue';
+import { isImagePath } from './pathRules';
+import { PairListBuilder } from './pairList';
+import type { ParsedPairs } from './pairsCsv';
+
+/**
+ * Triplets CSV: `anchor,positive,negative`, one triplet per line. Each gives
+ * two pairs: (anchor, positive) labelled 1 and (anchor, negative) labelled 0,
+ * both carrying the triplet's line number. The header is optional (a first
+ * row with no image file name in it, e.g. `anchor,positive,negative`).
+ * Extra columns are ignored.
+ *
+ * Contract: `text` is the decoded file; `file` names it in issues. Bad rows
+ * are dropped whole (never half a triplet) and reported.
+ */
+export function parseTripletsCsv(text: string, file: string): ParsedPairs {
+  const log = new IssueLog(file);
+  const rows = csvRows(text);
+  const builder = new PairListBuilder(log);
+  const start = rows.length > 0 && !rows[0].fields.some(isImagePath) ? 1 : 0;
+  const names = ['anchor', 'positive', 'negative'];
+  for (const row of rows.slice(start)) {
+    const f = row.fields;
+    if (f.length < 3) {
+      log.error(row.line, `has ${f.length} field(s), a triplet needs 3`, 'write each triplet as: anchor,positive,negative');
+      continue;
+    }
+    const empty = f.slice(0, 3).findIndex((x) => x === '');
+    if (empty >= 0) {
+      log.error(row.line, `the ${names[empty]} path is empty`, 'fill in all three image paths', names[empty]);
+      continue;
+    }
+    const [anchor, positive, negative] = f;
+    if (anchor === positive || anchor === negative || positive === negative) {
+      log.error(row.line, 'uses the same image twice', 'a triplet needs three different images');
+      continue;
+    }
+    builder.add(anchor, positive, 1, row.line);
+    builder.add(anchor, negative, 0, row.line);
+  }
+  if (rows.length === start) log.error(undefined, 'has no triplets', 'add lines of the form anchor,positive,negative');
+  return { pairs: builder.build(), issues: log.issues };
+}
