@@ -1,0 +1,106 @@
+import type { Flag } from '../diagnostics/flags';
+import { validateFlags } from '../diagnostics/flags';
+import type { CurveSummary, Session, SessionFlag } from './sessionTypes';
+
+/**
+ * Flags with image indices → flags with paths and class names (for a session
+ * file). Contract: `paths` and `classNames` describe the evaluated images.
+ * Throws an Error naming the first invalid flag, or a duplicated path (a flag
+ * on it could not be read back unambiguously).
+ */
+export function flagsToSession(flags: readonly Flag[], paths: readonly string[], classNames: readonly string[]): SessionFlag[] {
+  validateFlags(flags, paths.length, classNames.length);
+  const seen = new Set<string>();
+  for (const p of paths) {
+    if (seen.has(p)) throw new Error(`session: the path ${JSON.stringify(p)} occurs twice in the dataset; flags could not be matched to it`);
+    seen.add(p);
+  }
+  return flags.map((f): SessionFlag => {
+    const tag = f.tag === undefined ? {} : { tag: f.tag };
+    switch (f.kind) {
+      case 'exclude-pair':
+      case 'label-error':
+        return { kind: f.kind, a: paths[Math.min(f.i, f.j)], b: paths[Math.max(f.i, f.j)], ...tag };
+      case 'exclude-image':
+        return { kind: f.kind, image: paths[f.image], ...tag };
+      case 'relabel-image':
+        return { kind: f.kind, image: paths[f.image], toClass: classNames[f.toClass], ...tag };
+    }
+  });
+}
+
+/** Session flags matched against the images the user has loaded now. */
+export interface ResolvedFlags {
+  /** The flags whose images and classes were all found, in session order. */
+  flags: Flag[];
+  /** One line per flag that could not be applied (never skipped silently), e.g. 'flags[2]: image "x.png" is not in this dataset'. */
+  problems: string[];
+}
+
+/**
+ * Maps the session's paths and class names back to indices into `paths` and
+ * `classNames` (the dataset loaded now, in any order). Flags naming an image
+ * or class that is missing, or a path that occurs twice, are left out and
+ * reported in `problems`.
+ */
+export function resolveSessionFlags(session: Session, paths: readonly string[], classNames: readonly string[]): ResolvedFlags {
+  const index = new Map<string, number>();
+  const twice = new Set<string>();
+  paths.forEach((p, i) => (index.has(p) ? twice.add(p) : index.set(p, i)));
+  const flags: Flag[] = [];
+  const problems: string[] = [];
+  session.flags.forEach((f, k) => {
+    const where = `flags[${k}]`;
+    const find = (p: string): number | null => {
+      if (twice.has(p)) problems.push(`${where}: image ${JSON.stringify(p)} occurs twice in this dataset`);
+      else if (!index.has(p)) problems.push(`${where}: image ${JSON.stringify(p)} is not in this dataset`);
+      else return index.get(p)!;
+      return null;
+    };
+    const tag = f.tag === undefined ? {} : { tag: f.tag };
+    switch (f.kind) {
+      case 'exclude-pair':
+      case 'label-error': {
+        const i = find(f.a);
+        const j = find(f.b);
+        if (i !== null && j !== null) flags.push({ kind: f.kind, i, j, ...tag });
+        return;
+      }
+      case 'exclude-image': {
+        const image = find(f.image);
+        if (image !== null) flags.push({ kind: f.kind, image, ...tag });
+        return;
+      }
+      case 'relabel-image': {
+        const image = find(f.image);
+        const toClass = classNames.indexOf(f.toClass);
+        if (toClass < 0) problems.push(`${where}: class ${JSON.stringify(f.toClass)} is not in this dataset`);
+        if (image !== null && toClass >= 0) flags.push({ kind: f.kind, image, toClass, ...tag });
+        return;
+      }
+    }
+  });
+  return { flags, problems };
+}
+
+/**
+ * Where what the colleague computes now differs from the session: image
+ * count, class names, and the curve summary (counts exactly, AP and chance to
+ * 1e-9). Empty when everything matches. Each line says what differs.
+ */
+export function sessionDifferences(session: Session, now: { images: number; classNames: readonly string[]; curve: CurveSummary }): string[] {
+  const out: string[] = [];
+  if (session.dataset.images !== now.images) out.push(`${session.dataset.images} images in the session, ${now.images} loaded now`);
+  if (session.dataset.classes.join('\u0000') !== now.classNames.join('\u0000')) {
+    out.push(`classes differ: session has ${JSON.stringify(session.dataset.classes)}, loaded now ${JSON.stringify(now.classNames)}`);
+  }
+  const s = session.curve;
+  const c = now.curve;
+  for (const key of ['pairs', 'positives', 'distinctScores', 'excludedNonFinite'] as const) {
+    if (s[key] !== c[key]) out.push(`${key}: ${s[key]} in the session, ${c[key]} now`);
+  }
+  for (const key of ['ap', 'chance'] as const) {
+    if (Math.abs(s[key] - c[key]) > 1e-9) out.push(`${key === 'ap' ? 'AP' : 'chance'}: ${s[key]} in the session, ${c[key]} now (different files or model?)`);
+  }
+  return out;
+}
