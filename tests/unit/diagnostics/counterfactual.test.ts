@@ -143,6 +143,8 @@ describe('counterfactual at scale', () => {
     const cf = counterfactual(ev, classes, flags);
     const ms = performance.now() - t0;
     expect(cf.curve.n).toBe(499500 - cf.excludedPairs);
-    expect(ms).toBeLessThan(1000);
+    // Regression guard for the O(pairs) contract: typically 0.1–0.3 s here (mostly prCurve); an
+    // O(pairs × flags) replay would take minutes. Loose so a busy CI machine does not flake.
+    expect(ms).toBeLessThan(2000);
   });
 });
