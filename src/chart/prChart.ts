@@ -13,8 +13,12 @@ export interface ChartData {
   drawIdx: Uint32Array;
   chance: number;
   dip: { topIdx: number; endIdx: number; minIdx: number } | null;
-  selectedIdx: number | null;
   logRecall: boolean;
+}
+
+/** Returned by drawPrChart: moves the selection marker without redrawing the curve. */
+export interface ChartHandle {
+  setSelected(idx: number | null): void;
 }
 
 export interface ChartHandlers {
@@ -24,11 +28,12 @@ export interface ChartHandlers {
 
 /**
  * Draws the exact precision-recall curve into `svg` (recall on x, precision on
- * y), with the chance level, iso-F1 lines, the dip band and marker, and the
- * selected point. Pure drawing: data in by argument, events out by callback.
- * Hover and click read the nearest point of the *full* curve, not the drawn one.
+ * y), with the chance level, iso-F1 lines, the dip band and marker. Pure
+ * drawing: data in by argument, events out by callback. Hover and click read
+ * the nearest point of the *full* curve, not the drawn one; a click selects the
+ * point the tooltip shows.
  */
-export function drawPrChart(svg: SVGSVGElement, d: ChartData, h: ChartHandlers): void {
+export function drawPrChart(svg: SVGSVGElement, d: ChartData, h: ChartHandlers): ChartHandle {
   const root = d3.select(svg).attr('viewBox', `0 0 ${WIDTH} ${HEIGHT}`);
   root.selectAll('*').remove();
   const iw = WIDTH - M.left - M.right;
@@ -71,19 +76,22 @@ export function drawPrChart(svg: SVGSVGElement, d: ChartData, h: ChartHandlers):
     const [mx, my] = d3.pointer(ev, g.node());
     return nearestPoint(pts, mx, my, 10);
   };
+  let hovered: number | null = null;
   overlay
     .on('pointermove', (ev: PointerEvent) => {
       const i = at(ev);
       if (i === null) return;
+      hovered = i;
       hover.style('display', null).attr('transform', `translate(${pts.x[i]},${pts.y[i]})`);
       h.onHover(i, { x: pts.x[i] + M.left, y: pts.y[i] + M.top });
     })
     .on('pointerleave', () => {
+      hovered = null;
       hover.style('display', 'none');
       h.onHover(null);
     })
     .on('click', (ev: PointerEvent) => {
-      const i = at(ev);
+      const i = hovered ?? at(ev);
       if (i !== null) h.onSelect(i);
     });
 
@@ -106,11 +114,19 @@ export function drawPrChart(svg: SVGSVGElement, d: ChartData, h: ChartHandlers):
     g.append('text').attr('class', 'dip-label').attr('x', pts.x[i] + 11).attr('y', pts.y[i] + 4).text('dip');
   }
 
-  if (d.selectedIdx !== null && d.selectedIdx < pts.x.length) {
-    const s = d.selectedIdx;
-    g.append('line').attr('class', 'selected-line').attr('x1', pts.x[s]).attr('x2', pts.x[s]).attr('y1', 0).attr('y2', ih);
-    g.append('circle').attr('class', 'selected-point').attr('cx', pts.x[s]).attr('cy', pts.y[s]).attr('r', 6);
-  }
+  const selLine = g.append('line').attr('class', 'selected-line').attr('y1', 0).attr('y2', ih).style('display', 'none');
+  const selPoint = g.append('circle').attr('class', 'selected-point').attr('r', 6).style('display', 'none');
+  return {
+    setSelected(s) {
+      const show = s !== null && s < pts.x.length;
+      const display = show ? 'inline' : 'none';
+      selLine.style('display', display);
+      selPoint.style('display', display);
+      if (!show) return;
+      selLine.attr('x1', pts.x[s]).attr('x2', pts.x[s]);
+      selPoint.attr('cx', pts.x[s]).attr('cy', pts.y[s]);
+    },
+  };
 }
 
 function drawIsoF1(g: d3.Selection<SVGGElement, unknown, null, undefined>, x: d3.ScaleContinuousNumeric<number, number>, y: d3.ScaleLinear<number, number>) {
@@ -121,7 +137,7 @@ function drawIsoF1(g: d3.Selection<SVGGElement, unknown, null, undefined>, x: d3
     const pts = rs.map((r) => [x(r), y((f * r) / (2 * r - f))] as [number, number]).filter(([, py]) => py >= y(1.02));
     iso.append('path').attr('d', d3.line()(pts));
     const end = pts[pts.length - 1]; // at recall 1, right-aligned above the line
-    if (end) iso.append('text').attr('x', end[0] - 2).attr('y', end[1] - 3).attr('text-anchor', 'end').text(`F1=${f}`);
+    if (end) iso.append('text').attr('x', end[0] - 2).attr('y', end[1] + 11).attr('text-anchor', 'end').text(`F1 ${f}`);
   }
 }
 

@@ -2,7 +2,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../state/context';
 import { dipOf } from '../state/derived';
-import { drawPrChart, WIDTH, HEIGHT } from '../chart/prChart';
+import { drawPrChart, WIDTH, HEIGHT, type ChartHandle } from '../chart/prChart';
+import { nextCurveIndex } from '../chart/curveKeys';
 import { downsampleCurve } from '../metrics/curveQuery';
 import { CurveTooltip } from './CurveTooltip';
 
@@ -15,6 +16,7 @@ export function CurvePanel() {
     useShallow((s) => ({ evaluation: s.evaluation, selectedIdx: s.selectedIdx, logRecall: s.logRecall, select: s.select, setLogRecall: s.setLogRecall })),
   );
   const svgRef = useRef<SVGSVGElement>(null);
+  const chart = useRef<ChartHandle | null>(null);
   const [hover, setHover] = useState<{ idx: number; x: number; y: number } | null>(null);
   const dip = dipOf(evaluation);
 
@@ -32,24 +34,35 @@ export function CurvePanel() {
   useEffect(() => {
     if (!evaluation || !svgRef.current) return;
     const c = evaluation.curve;
-    drawPrChart(
+    chart.current = drawPrChart(
       svgRef.current,
-      { precision: c.precision, recall: c.recall, drawIdx, chance: c.chance, dip, selectedIdx, logRecall },
+      { precision: c.precision, recall: c.recall, drawIdx, chance: c.chance, dip, logRecall },
       {
         onHover: (idx, at) => setHover(idx === null || !at ? null : { idx, ...at }),
         onSelect: (idx) => select(idx),
       },
     );
-  }, [evaluation, drawIdx, dip, selectedIdx, logRecall, select]);
+    chart.current.setSelected(useSelected.current);
+  }, [evaluation, drawIdx, dip, logRecall, select]);
+
+  // Moving the selection only moves its marker (the curve is not redrawn).
+  const useSelected = useRef(selectedIdx);
+  useSelected.current = selectedIdx;
+  useEffect(() => chart.current?.setSelected(selectedIdx), [selectedIdx]);
 
   if (!evaluation) return null;
-  const last = evaluation.curve.precision.length - 1;
+  const c = evaluation.curve;
   const onKey = (e: React.KeyboardEvent) => {
-    // Arrow keys walk the curve one operating point at a time (right = more recall).
-    if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+    const current = selectedIdx ?? hover?.idx ?? c.precision.length - 2;
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      select(Math.max(0, current));
+      return;
+    }
+    const next = nextCurveIndex(e.key, e.shiftKey, Math.max(0, current), c.recall);
+    if (next === null) return;
     e.preventDefault();
-    const cur = selectedIdx ?? last;
-    select(Math.max(0, Math.min(last, cur + (e.key === 'ArrowRight' ? -1 : 1))));
+    select(next);
   };
 
   return (
@@ -66,9 +79,18 @@ export function CurvePanel() {
         {!dip && <span className="muted">No low-recall dip: precision is highest where the model is most confident.</span>}
       </div>
       <div className="chart-wrap">
-        <svg ref={svgRef} data-testid="pr-curve" role="img" aria-label="precision-recall curve; click a point to list its pairs" tabIndex={0} onKeyDown={onKey} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} />
-        {hover && <CurveTooltip curve={evaluation.curve} idx={hover.idx} x={hover.x} y={hover.y} />}
+        <svg
+          ref={svgRef}
+          data-testid="pr-curve"
+          role="img"
+          aria-label="Precision-recall curve. Click a point, or focus and use the arrow keys (Shift, Page Up/Down, Home, End for bigger steps), to list its pairs."
+          tabIndex={0}
+          onKeyDown={onKey}
+          viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        />
+        {hover && <CurveTooltip curve={c} idx={hover.idx} x={hover.x} y={hover.y} />}
       </div>
+      <p className="muted keys-hint">Keys on the chart: ←/→ one point · Shift+←/→ 1 % recall · PgUp/PgDn 10 % · Home/End · Enter selects.</p>
     </section>
   );
 }

@@ -11,7 +11,18 @@ export function Landing({ options }: { options: RunOptions }) {
         the exact curve, and lists the most confident false positives behind any point you click.
       </p>
       <div className="landing-actions">
-        <button data-testid="run-demo" className="primary" onClick={() => void runDemo(options)} autoFocus>
+        <button
+          data-testid="run-demo"
+          className="primary"
+          onClick={() => {
+            // Reloading the page now reruns the demo instead of returning here.
+            const url = new URL(window.location.href);
+            url.searchParams.set('demo', '');
+            window.history.replaceState(null, '', url.href);
+            void runDemo(options);
+          }}
+          autoFocus
+        >
           Run the demo
         </button>
         <span className="hint">

@@ -1,5 +1,6 @@
 import { useApp } from '../state/context';
 import { useShallow } from 'zustand/react/shallow';
+import { formatCount } from './format';
 
 /** Count, percentage and ETA of the embedding stage, with cancel. */
 export function ProgressBar() {
@@ -12,19 +13,21 @@ export function ProgressBar() {
   const total = progress?.total ?? 0;
   const fraction = status === 'scoring' ? 1 : total ? done / total : 0;
   const eta = progress && done > 0 && done < total ? ((progress.updatedAt - progress.startedAt) / done) * (total - done) : null;
+  const embedding = status === 'embedding' && total > 0;
   return (
     <div className="progress" data-testid="progress" role="status" aria-live="polite">
       <div className="progress-label">
-        <strong>{labelOf(status)}</strong> {stageDetail}
-        {total > 0 && status === 'embedding' && (
+        {embedding ? (
           <>
-            {' '}
-            — {done.toLocaleString()} / {total.toLocaleString()} images
+            <strong>{stageDetail}</strong> — {formatCount(done)} / {formatCount(total)} images
             {eta !== null && <> · about {formatSeconds(eta / 1000)} left</>}
           </>
+        ) : (
+          <strong>{stageDetail || labelOf(status)}</strong>
         )}
       </div>
-      <progress max={1} value={busy ? fraction : undefined} aria-label="progress" />
+      {/* Indeterminate only while a stage without counts runs; a cancelled run shows where it stopped. */}
+      <progress max={1} value={busy && status !== 'embedding' && status !== 'scoring' ? undefined : fraction} aria-label="progress" />
       {busy && (
         <button onClick={cancel} className="secondary">
           Cancel
@@ -39,13 +42,13 @@ function labelOf(status: string): string {
     case 'loading':
       return 'Loading';
     case 'backend':
-      return 'Choosing a backend:';
+      return 'Choosing a backend';
     case 'embedding':
       return 'Embedding';
     case 'scoring':
-      return 'Scoring pairs and computing the exact curve';
+      return 'Scoring every pair and computing the exact curve';
     case 'cancelled':
-      return 'Cancelled:';
+      return 'Cancelled';
     default:
       return '';
   }

@@ -17,7 +17,12 @@ export function RunView({ options }: { options: RunOptions }) {
       <div className="run-header">
         <div>
           {model && <span className="chip">model: {model.name}</span>}
-          {dataset && <span className="chip">data: {dataset.name}{options.limit ? ` (subset of ${dataset.images.length})` : ''}</span>}
+          {dataset && (
+            <span className="chip">
+              data: {dataset.name}
+              {dataset.subsetOf ? ` — ${dataset.images.length.toLocaleString('en-US')} of ${dataset.subsetOf.toLocaleString('en-US')} images, evenly spread` : ''}
+            </span>
+          )}
           <label className="chip">
             score{' '}
             <select value={metric} onChange={(e) => void setMetric(e.target.value as typeof metric)} disabled={status !== 'ready'}>

@@ -4,9 +4,7 @@ import { dipOf } from '../state/derived';
 
 /** AP, chance level, pair counts, warnings and timings of the current evaluation. */
 export function Summary() {
-  const { evaluation, dataset, timings, metric } = useApp(
-    useShallow((s) => ({ evaluation: s.evaluation, dataset: s.dataset, timings: s.timings, metric: s.metric })),
-  );
+  const { evaluation, dataset, timings } = useApp(useShallow((s) => ({ evaluation: s.evaluation, dataset: s.dataset, timings: s.timings })));
   if (!evaluation || !dataset) return null;
   const c = evaluation.curve;
   const dip = dipOf(evaluation);
@@ -39,7 +37,7 @@ export function Summary() {
         </div>
         <div>
           <dt>Score</dt>
-          <dd>{metric === 'neg-sq-l2' ? '−squared L2 distance' : 'cosine similarity'}</dd>
+          <dd>{evaluation.metric === 'neg-sq-l2' ? '−squared L2 distance' : 'cosine similarity'}</dd>
         </div>
         <div>
           <dt>Dip</dt>
@@ -57,7 +55,7 @@ export function Summary() {
       )}
       {timings && (
         <p className="timings" data-testid="timings" data-total={timings.totalSeconds}>
-          backend choice {timings.backendSeconds.toFixed(1)} s · embedding {timings.embedSeconds.toFixed(1)} s · scoring + curve{' '}
+          backend choice {timings.backendSeconds.toFixed(1)} s · decode + embed {timings.embedSeconds.toFixed(1)} s · scoring + curve{' '}
           {timings.scoreSeconds.toFixed(1)} s · total {timings.totalSeconds.toFixed(1)} s
         </p>
       )}

@@ -18,6 +18,8 @@ export interface Evaluation {
   labels: Uint8Array;
   /** Number of images. */
   n: number;
+  /** How the scores were computed. */
+  metric: ScoreMetric;
 }
 
 /**
@@ -29,7 +31,7 @@ export function evaluateEmbeddings(emb: Float32Array, n: number, dim: number, cl
   if (classes.length !== n) throw new Error(`${n} embeddings but ${classes.length} class labels`);
   const scores = pairScores(emb, n, dim, metric);
   const labels = pairLabels(classes);
-  return { curve: prCurve(scores, labels), order: rankFinite(scores, labels), scores, labels, n };
+  return { curve: prCurve(scores, labels), order: rankFinite(scores, labels), scores, labels, n, metric };
 }
 
 /** Pair indices of finite scores, sorted by score (descending, stable). */

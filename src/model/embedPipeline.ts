@@ -1,5 +1,5 @@
 import type { BackendName, BackendReport } from './backendTypes';
-import { fetchModelArtifacts } from './loadModel';
+import { fetchModelArtifacts, type LoadedArtifacts } from './loadModel';
 import { chooseBackend } from './chooseBackend';
 import { embedBatch } from './embed';
 import type { Preprocessing } from './preprocess';
@@ -9,8 +9,11 @@ import { probeWebGpu, probeWebGl } from './gpuProbe';
 import { decodeToRgba } from '../io/decodeImage';
 import { isAllZero } from './selfTest';
 
+/** Where the model comes from: a served model.json (the demo) or files the user dropped, already assembled. */
+export type ModelSource = { kind: 'url'; url: string } | { kind: 'artifacts'; loaded: LoadedArtifacts };
+
 export interface EmbedRequest {
-  modelUrl: string;
+  model: ModelSource;
   /** Same-origin URLs (or blob: URLs) of the images, in dataset order. */
   imageUrls: string[];
   backend?: BackendName;
@@ -48,8 +51,8 @@ export interface EmbedHooks {
 export async function runEmbedding(req: EmbedRequest, hooks: EmbedHooks): Promise<EmbedResult> {
   const t0 = performance.now();
   hooks.onStage('backend');
-  const loaded = await fetchModelArtifacts(req.modelUrl);
-  const reference = await fetchReference(req.modelUrl);
+  const loaded = req.model.kind === 'url' ? await fetchModelArtifacts(req.model.url) : req.model.loaded;
+  const reference = req.model.kind === 'url' ? await fetchReference(req.model.url) : null;
   const chosen = await chooseBackend({
     loaded,
     reference,

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { AppState, CurveSlice, Services } from './types';
+import { indexAtRank } from './derived';
 
 /** The evaluation is derived from the current embeddings and metric; recomputed, never patched. */
 export function createCurveSlice(services: Services): StateCreator<AppState, [], [], CurveSlice> {
@@ -12,8 +13,10 @@ export function createCurveSlice(services: Services): StateCreator<AppState, [],
     async setMetric(metric) {
       const gen = ++generation;
       set({ metric });
-      const { embedding, dataset } = get();
+      const { embedding, dataset, status } = get();
       if (!embedding || !dataset) return;
+      // While a new metric is computed the old curve stays, labelled by its own metric, and the progress says so.
+      if (status === 'ready') set({ status: 'scoring', stageDetail: `rescoring with ${metric === 'cosine' ? 'cosine similarity' : '−squared L2 distance'}` });
       const classes = Int32Array.from(dataset.images, (im) => im.label);
       const evaluation = await services.evaluator.evaluate({
         embeddings: embedding.embeddings,
@@ -22,7 +25,12 @@ export function createCurveSlice(services: Services): StateCreator<AppState, [],
         classes,
         metric,
       });
-      if (gen === generation) set({ evaluation, selectedIdx: null });
+      if (gen !== generation) return;
+      const prev = get().evaluation?.curve;
+      const sel = get().selectedIdx;
+      const selectedIdx = prev && sel !== null && sel < prev.thresholds.length ? indexAtRank(evaluation.curve, prev.tp[sel] + prev.fp[sel]) : null;
+      set({ evaluation, selectedIdx });
+      if (status === 'ready') set({ status: 'ready', stageDetail: '' });
     },
   });
 }

@@ -22,7 +22,8 @@ export function demoDataset(raw: unknown, demoBaseUrl: string, limit?: number): 
     }
     return { path: im.path, label: im.label, url: new URL(im.path, demoBaseUrl).href };
   });
-  return { name: m.name ?? 'demo', classes: m.classes.map(String), images: spread(images, limit) };
+  const subset = spread(images, limit);
+  return { name: m.name ?? 'demo', classes: m.classes.map(String), images: subset, subsetOf: subset.length < images.length ? images.length : undefined };
 }
 
 /** `limit` items taken at an even stride (all of them when limit is absent or ≥ length). */

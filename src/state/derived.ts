@@ -9,3 +9,21 @@ export function dipOf(ev: Evaluation | null): Dip | null {
   if (!dipCache.has(ev)) dipCache.set(ev, findDip(ev.curve.precision, ev.curve.recall));
   return dipCache.get(ev)!;
 }
+
+/**
+ * The curve index whose rank (tp + fp, pairs predicted positive) is the smallest
+ * one ≥ `rank`: carries a selection over to a recomputed curve (e.g. another
+ * score metric) at the same depth of the ranking. Rank is non-increasing with the index.
+ */
+export function indexAtRank(curve: { tp: Float64Array; fp: Float64Array; thresholds: Float64Array }, rank: number): number {
+  let lo = 0;
+  let hi = curve.thresholds.length - 1;
+  if (hi < 0) return 0;
+  // largest index whose rank ≥ rank
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (curve.tp[mid] + curve.fp[mid] >= rank) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

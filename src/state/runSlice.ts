@@ -32,20 +32,20 @@ export function createRunSlice(services: Services): StateCreator<AppState, [], [
       controller = new AbortController();
       const live = () => gen === generation;
       const t0 = services.now();
-      set({ status: 'loading', stageDetail: 'reading the demo manifest', errors: [], progress: null, selectedIdx: null });
+      set({ status: 'loading', stageDetail: 'Reading the demo manifest', errors: [], progress: null, selectedIdx: null });
       try {
         const demoBase = new URL('demo/', services.baseUrl).href;
         const dataset = demoDataset(await services.fetchJson(new URL('manifest.json', demoBase).href), demoBase, opts.limit);
         const modelUrl = new URL(DEMO_MODEL_PATH, services.baseUrl).href;
         if (!live()) return;
-        set({ dataset, model: { name: 'fmnist-triplet (demo)', url: modelUrl }, status: 'backend', stageDetail: 'testing backends' });
+        set({ dataset, model: { name: 'fmnist-triplet (demo)', url: modelUrl }, status: 'backend', stageDetail: 'Testing backends' });
         const embedding = await services.embedder.embed(
-          { modelUrl, imageUrls: dataset.images.map((im) => im.url), backend: opts.backend, batchSize: BATCH_SIZE },
+          { model: { kind: 'url', url: modelUrl }, imageUrls: dataset.images.map((im) => im.url), backend: opts.backend, batchSize: BATCH_SIZE },
           {
             onStage: (stage, detail) => {
               if (!live()) return;
-              if (stage === 'backend') set({ status: 'backend', stageDetail: detail ? `testing ${detail}` : 'loading the model' });
-              else set({ status: 'embedding', stageDetail: `embedding on ${detail ?? '?'}` });
+              if (stage === 'backend') set({ status: 'backend', stageDetail: detail ? `Testing the ${detail} backend` : 'Loading the model' });
+              else set({ status: 'embedding', stageDetail: `Embedding on ${detail ?? '?'}` });
             },
             onProgress: (done, total) => {
               if (!live()) return;
@@ -58,7 +58,7 @@ export function createRunSlice(services: Services): StateCreator<AppState, [], [
         );
         if (!live()) return;
         const failed = embedding.failed.map((f) => `${dataset.images[f.index]?.path ?? f.url}: skipped — ${f.reason}; its pairs are excluded`);
-        set({ embedding, backend: embedding.backend, status: 'scoring', stageDetail: 'scoring every pair', errors: failed });
+        set({ embedding, backend: embedding.backend, status: 'scoring', stageDetail: 'Scoring every pair and computing the exact curve', errors: failed });
         const tScore = services.now();
         await get().setMetric(get().metric);
         if (!live()) return;
@@ -75,7 +75,9 @@ export function createRunSlice(services: Services): StateCreator<AppState, [], [
         });
       } catch (e) {
         if (!live()) return;
-        if (e instanceof EmbedCancelled) set({ status: 'cancelled', stageDetail: e.message });
+        if (e instanceof EmbedCancelled) {
+          set({ status: 'cancelled', stageDetail: `Cancelled after ${e.done.toLocaleString('en-US')} of ${e.total.toLocaleString('en-US')} images` });
+        }
         else set((s) => ({ status: 'error', stageDetail: '', errors: [...s.errors, (e as Error).message] }));
       }
     },

@@ -1,7 +1,7 @@
 import type { BackendName, BackendReport } from '../model/backendTypes';
 import type { EmbedResult } from '../model/embedPipeline';
 import type { Evaluation, ScoreMetric } from '../metrics/evaluateEmbeddings';
-import type { PairFilter } from '../diagnostics/listPairs';
+import type { PairFilter, PairOrder } from '../diagnostics/listPairs';
 import type { Embedder } from '../workers/embed.client';
 import type { Evaluator } from '../workers/metrics.client';
 
@@ -17,6 +17,8 @@ export interface Dataset {
   name: string;
   classes: string[];
   images: DatasetImage[];
+  /** When a subset was taken (?limit=), how many images the full set has. */
+  subsetOf?: number;
 }
 
 export interface ModelInfo {
@@ -74,8 +76,10 @@ export interface SelectionSlice {
   /** Selected curve index (scikit-learn order), or null. */
   selectedIdx: number | null;
   filter: PairFilter;
+  order: PairOrder;
   select(idx: number | null): void;
   setFilter(filter: PairFilter): void;
+  setOrder(order: PairOrder): void;
 }
 
 export type AppState = RunSlice & CurveSlice & SelectionSlice;

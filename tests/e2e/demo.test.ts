@@ -84,7 +84,7 @@ test('Cancel during embedding stops the run and says how far it got', async () =
   const { page, errors } = await openPage(browser, `${server.url}?demo&backend=cpu`);
   await page.waitForFunction(() => (window as unknown as { dipscope: { store: { getState(): { status: string } } } }).dipscope.store.getState().status === 'embedding', undefined, { timeout: 60_000 });
   await page.getByRole('button', { name: 'Cancel' }).click();
-  await page.getByText(/cancelled after \d+ of 1000 images/).waitFor({ timeout: 30_000 });
+  await page.getByText(/Cancelled after [\d,]+ of 1,000 images/).waitFor({ timeout: 30_000 });
   assert.equal(await page.getByTestId('ap-value').count(), 0, 'no curve from a half-embedded set');
   await page.getByRole('button', { name: 'Run again' }).waitFor();
   assert.deepEqual(errors, []);

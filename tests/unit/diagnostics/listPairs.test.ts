@@ -31,3 +31,11 @@ describe('listPairs(evaluation, uptoRank, filter, limit)', () => {
     expect(total).toBe(4);
   });
 });
+
+describe("listPairs(…, order 'threshold')", () => {
+  it('walks up from the selected threshold: the pairs it just let in come first', () => {
+    const { pairs, total } = listPairs(ev, 4, 'all', 2, 'threshold');
+    expect(total).toBe(4);
+    expect(pairs.map((p) => p.rank)).toEqual([4, 3]);
+  });
+});

@@ -71,7 +71,7 @@ describe('app store', () => {
       }),
     );
     await store.getState().runDemo();
-    expect(store.getState()).toMatchObject({ status: 'cancelled', stageDetail: 'cancelled after 64 of 1000 images' });
+    expect(store.getState()).toMatchObject({ status: 'cancelled', stageDetail: 'Cancelled after 64 of 1,000 images' });
   });
 
   it('an error is shown, not swallowed', async () => {
