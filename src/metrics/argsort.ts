@@ -117,6 +117,25 @@ function float64Sort(scores: Float64Array, payload: Uint32Array): SortedKeys {
 
 /** Stable ascending sort by (hi, lo): low-word passes first, then high-word passes. */
 function radixSort(hi: Uint32Array, lo: Uint32Array | null, payload: Uint32Array): SortedKeys {
+  const sorted = radixSortKeys(hi, lo, payload);
+  return { hi: sorted.hi, lo: sorted.lo, payload: sorted.payload! };
+}
+
+/**
+ * Stable ascending LSD radix sort of the keys (hi, lo) — lo null for 32-bit
+ * keys — carrying `payload` along when given. With `payload` null only the
+ * keys move (half the memory traffic): enough for `prCurve`, which needs the
+ * sorted scores per label, not the permutation.
+ *
+ * Contract: equal lengths; the input arrays are consumed (used as scratch):
+ * use the returned ones. Keys come from `scoreKeys32` / `scoreKeys64`.
+ * Reference: LSD radix sort (Knuth, TAOCP vol. 3, 5.2.5) with 11-bit digits.
+ */
+export function radixSortKeys(
+  hi: Uint32Array,
+  lo: Uint32Array | null,
+  payload: Uint32Array | null,
+): { hi: Uint32Array; lo: Uint32Array | null; payload: Uint32Array | null } {
   if (lo !== null) {
     const [sortedLo, carriedHi, p] = passes(lo, hi, payload);
     assert(carriedHi !== null, 'radixSort: lost the high words');
@@ -126,12 +145,12 @@ function radixSort(hi: Uint32Array, lo: Uint32Array | null, payload: Uint32Array
   return { hi, lo, payload };
 }
 
-/** Three stable counting-sort passes on `key`, moving `carry` (if any) and `payload` along. */
+/** Three stable counting-sort passes on `key`, moving `carry` and `payload` (if any) along. */
 function passes(
   key: Uint32Array,
   carry: Uint32Array | null,
-  payload: Uint32Array,
-): [Uint32Array, Uint32Array | null, Uint32Array] {
+  payload: Uint32Array | null,
+): [Uint32Array, Uint32Array | null, Uint32Array | null] {
   const n = key.length;
   const hist = [new Float64Array(RADIX), new Float64Array(RADIX), new Float64Array(RADIX)];
   for (let i = 0; i < n; i++) {
@@ -154,8 +173,27 @@ function passes(
     }
     if (single) continue; // every key has this digit: the pass is a no-op
     key2 ??= new Uint32Array(n);
-    payload2 ??= new Uint32Array(n);
     const shift = SHIFTS[p];
+    if (payload === null) {
+      if (carry !== null) {
+        carry2 ??= new Uint32Array(n);
+        for (let i = 0; i < n; i++) {
+          const k = key[i];
+          const pos = off[(k >>> shift) & MASK]++;
+          key2[pos] = k;
+          carry2[pos] = carry[i];
+        }
+        [carry, carry2] = [carry2, carry];
+      } else {
+        for (let i = 0; i < n; i++) {
+          const k = key[i];
+          key2[off[(k >>> shift) & MASK]++] = k;
+        }
+      }
+      [key, key2] = [key2, key];
+      continue;
+    }
+    payload2 ??= new Uint32Array(n);
     if (carry !== null) {
       carry2 ??= new Uint32Array(n);
       for (let i = 0; i < n; i++) {
@@ -175,7 +213,7 @@ function passes(
       }
     }
     [key, key2] = [key2, key];
-    [payload, payload2] = [payload2, payload];
+    [payload, payload2] = [payload2, payload!];
   }
   return [key, carry, payload];
 }

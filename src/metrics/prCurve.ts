@@ -1,7 +1,7 @@
 import { averagePrecisionFromCurve } from './averagePrecision';
-import { keyToScore, sortDescending } from './argsort';
 import { dropIntermediatePoints } from './dropIntermediate';
 import { splitFinite } from './finite';
+import { cumulativeCounts } from './tieCounts';
 
 /** A precision-recall curve in scikit-learn's layout, plus counts and diagnostics. */
 export interface PrCurve {
@@ -59,8 +59,9 @@ export function warnNonFinite(count: number): string {
  * otherwise). NaN/±Infinity scores are dropped and reported
  * (`excludedNonFinite`, `excludedIndices`, a warning); −0 equals +0.
  * The result does not depend on input order or on Float32Array vs
- * Float64Array for the same values. O(n): an O(n) radix sort carries the
- * labels along; counts are accumulated in float64 (exact up to 2^53).
+ * Float64Array for the same values. O(n): the scores of each class are
+ * radix-sorted and merged (see `cumulativeCounts`); counts are accumulated
+ * in float64 (exact up to 2^53).
  *
  * Reference: scikit-learn 1.2 `precision_recall_curve(labels, scores)` for
  * `thresholds`, `precision`, `recall` (tied scores form one threshold; the
@@ -86,12 +87,11 @@ export function prCurve(
   const warnings: string[] = [];
   if (excluded > 0) warnings.push(warnNonFinite(excluded));
 
-  // Labels travel through the sort as its payload (validated on the way in).
-  const payload = new Uint32Array(n);
+  let positives = 0;
   for (let i = 0; i < n; i++) {
     const v = y[i];
     if (v > 1) throw new Error(`prCurve: label ${v} at index ${i}; labels must be 0 or 1`);
-    payload[i] = v;
+    positives += v;
   }
 
   if (n === 0) {
@@ -99,37 +99,7 @@ export function prCurve(
     return curveFromCounts(none, none, none.slice(), split.excludedIndices, warnings);
   }
 
-  // Sorted keys: equal keys ⇔ equal scores, so tie groups are runs of equal
-  // keys, found with sequential reads only.
-  const sorted = sortDescending(s, payload);
-  const hi = sorted.hi;
-  const lo = sorted.lo;
-  const yy = sorted.payload;
-  const sameAsPrev = (i: number) => hi[i] === hi[i - 1] && (lo === null || lo[i] === lo[i - 1]);
-
-  // Pass 1: number of distinct scores (tie groups).
-  let m = 1;
-  for (let i = 1; i < n; i++) if (!sameAsPrev(i)) m++;
-
-  // Pass 2: cumulative counts at the last element of each tie group, written
-  // back to front so thresholds increase.
-  const thresholds = new Float64Array(m);
-  const tp = new Float64Array(m);
-  const fp = new Float64Array(m);
-  let ctp = 0;
-  let cfp = 0;
-  let k = m - 1;
-  for (let i = 0; i < n; i++) {
-    if (yy[i] === 1) ctp++;
-    else cfp++;
-    if (i === n - 1 || !sameAsPrev(i + 1)) {
-      thresholds[k] = keyToScore(hi[i], lo === null ? null : lo[i]);
-      tp[k] = ctp;
-      fp[k] = cfp;
-      k--;
-    }
-  }
-
+  const { thresholds, tp, fp } = cumulativeCounts(s, y, positives);
   const curve = curveFromCounts(thresholds, tp, fp, split.excludedIndices, warnings);
   return options.dropIntermediate ? dropIntermediatePoints(curve) : curve;
 }
