@@ -28,6 +28,8 @@ const cspPlugin: Plugin = {
 
 export default defineConfig({
   base: './',
+  // 'mpa': the dev and preview servers answer a missing file with 404, not with index.html.
+  appType: 'mpa',
   plugins: [react(), cspPlugin],
   worker: { format: 'es' },
   server: { headers: isolation },

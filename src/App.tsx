@@ -5,6 +5,7 @@ import { createEmbedder } from './workers/embed.client';
 import { createEvaluator } from './workers/metrics.client';
 import type { RunOptions } from './state/types';
 import { readUrl } from './urlOptions';
+import { fetchJson } from './io/fetchJson';
 import { Landing } from './components/Landing';
 import { RunView } from './components/RunView';
 
@@ -15,11 +16,7 @@ export function App() {
       createAppStore({
         embedder: createEmbedder(),
         evaluator: createEvaluator(),
-        fetchJson: async (url) => {
-          const res = await fetch(url);
-          if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
-          return res.json();
-        },
+        fetchJson: fetchJson,
         baseUrl: new URL('.', window.location.href).href,
         now: () => performance.now(),
       }),

@@ -20,6 +20,7 @@ export function BackendBadge() {
           </li>
         ))}
       </ul>
+      {report.note && <p className="muted backend-note">{report.note}</p>}
     </details>
   );
 }

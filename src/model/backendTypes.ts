@@ -21,6 +21,8 @@ export interface BackendReport {
   chosen: BackendName;
   forced: boolean;
   trials: BackendTrial[];
-  /** e.g. the WebGPU adapter description, or "wasm (simd, 2 threads)" */
+  /** e.g. the WebGPU adapter description */
   detail?: string;
+  /** Something the user should know about the checks (e.g. no stored reference). */
+  note?: string;
 }

@@ -7,13 +7,14 @@ import { preprocessingFromModel, inputSize } from './preprocess';
 import { embedBatch } from './embed';
 import { arithmeticSelfTest, isAllZero } from './selfTest';
 import type { ReferenceEmbeddings } from './referenceCheck';
-import { referenceError, REFERENCE_TOLERANCE } from './referenceCheck';
+import { referenceError, validateReference, REFERENCE_TOLERANCE } from './referenceCheck';
 import { AUTO_ORDER, pickBackend } from './pickBackend';
 import type { GpuProbe } from './gpuProbe';
 
 export interface ChooseBackendOptions {
   loaded: LoadedArtifacts;
-  reference: ReferenceEmbeddings | null;
+  /** Parsed reference.json (validated here against the model's input), or null when the model has none. */
+  reference: unknown | null;
   forced?: BackendName;
   /** Hardware probes (injected so Node tests can run without a browser). */
   probes: { webgpu(): Promise<GpuProbe>; webgl(): GpuProbe };
@@ -59,12 +60,18 @@ export async function chooseBackend(opts: ChooseBackendOptions): Promise<ChosenB
   const chosen = pickBackend(trials, opts.forced);
   for (const [name, b] of built) if (name !== chosen) b.model.dispose();
   if (!chosen || !built.has(chosen)) {
+    const ran = trials.filter((t) => t.status === 'failed');
+    // Every backend disagreeing with the stored reference in the same way points at the file, not the backends.
+    if (ran.length > 1 && ran.every((t) => t.reason?.startsWith('reference embedding mismatch'))) {
+      throw new Error(`every backend disagrees with reference.json (${ran.map((t) => t.name).join(', ')}): the reference is probably stale or from another model — regenerate it with \`npm run demo:train\``);
+    }
     const why = trials.map((t) => `${t.name}: ${t.status}${t.reason ? ` (${t.reason})` : ''}`).join('; ');
     throw new Error(`no backend could run this model — ${why}`);
   }
   await tf.setBackend(chosen);
   const b = built.get(chosen)!;
-  return { report: { chosen, forced: !!opts.forced, trials, detail: chosen === 'webgpu' || chosen === 'webgl' ? detail : undefined }, ...b };
+  const note = opts.reference ? undefined : 'no reference.json next to the model: only the arithmetic self-test and the warm-up checked the backend';
+  return { report: { chosen, forced: !!opts.forced, trials, detail: chosen === 'webgpu' || chosen === 'webgl' ? detail : undefined, note }, ...b };
 }
 
 async function hardwareGate(name: BackendName, opts: ChooseBackendOptions, forced: boolean): Promise<{ skip: boolean; reason?: string; description?: string } | null> {
@@ -97,12 +104,10 @@ async function runTrial(
     if (isAllZero(warm.values)) throw new Error('warm-up produced all-zero embeddings');
     let refErr: number | undefined;
     if (opts.reference) {
-      const err = await referenceError(model, p, opts.reference);
-      if (err !== null) {
-        refErr = err;
-        if (!(err <= REFERENCE_TOLERANCE)) {
-          throw new Error(`reference embedding mismatch: max |Δ| = ${err.toExponential(2)} > ${REFERENCE_TOLERANCE} — this backend computes wrong numbers`);
-        }
+      const ref: ReferenceEmbeddings = validateReference(opts.reference, p); // a broken file throws, naming itself
+      refErr = await referenceError(model, p, ref);
+      if (!(refErr <= REFERENCE_TOLERANCE)) {
+        throw new Error(`reference embedding mismatch: max |Δ| = ${refErr.toExponential(2)} > ${REFERENCE_TOLERANCE} — this backend computes wrong numbers`);
       }
     }
     const t0 = performance.now();

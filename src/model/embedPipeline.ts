@@ -4,7 +4,6 @@ import { chooseBackend } from './chooseBackend';
 import { embedBatch } from './embed';
 import type { Preprocessing } from './preprocess';
 import { inputSize, rgbaToInput } from './preprocess';
-import type { ReferenceEmbeddings } from './referenceCheck';
 import { probeWebGpu, probeWebGl } from './gpuProbe';
 import { decodeToRgba } from '../io/decodeImage';
 import { isAllZero } from './selfTest';
@@ -109,29 +108,43 @@ export class CancelledError extends Error {
   }
 }
 
-async function fetchReference(modelUrl: string): Promise<ReferenceEmbeddings | null> {
+/** reference.json next to the model: parsed JSON, null when there is none, an error naming the file when it is broken. */
+async function fetchReference(modelUrl: string): Promise<unknown | null> {
   const url = new URL('reference.json', new URL(modelUrl, self.location.href)).href;
+  const res = await fetch(url);
+  if (!res.ok || (res.headers.get('content-type') ?? '').includes('text/html')) return null;
   try {
-    const res = await fetch(url);
-    if (!res.ok) return null;
-    return (await res.json()) as ReferenceEmbeddings;
-  } catch {
-    return null;
+    return await res.json();
+  } catch (e) {
+    throw new Error(`reference.json is not valid JSON (${(e as Error).message}): regenerate it with \`npm run demo:train\`, or delete it to skip this check`);
   }
 }
+
+/** A stalled request must not hang the run: each image gets this long. */
+export const IMAGE_TIMEOUT_MS = 30_000;
 
 async function fetchAndDecode(url: string, p: Preprocessing): Promise<Uint8ClampedArray | string> {
+  let blob: Blob;
   try {
-    const res = await fetch(url);
-    if (!res.ok) return `HTTP ${res.status}`;
-    return await decodeToRgba(await res.blob(), p.width, p.height);
+    const res = await fetch(url, { signal: AbortSignal.timeout(IMAGE_TIMEOUT_MS) });
+    if (!res.ok) return `not found (HTTP ${res.status})`;
+    if ((res.headers.get('content-type') ?? '').includes('text/html')) return 'not found (the server sent an HTML page)';
+    blob = await res.blob();
   } catch (e) {
-    return `could not decode: ${(e as Error).message || 'unsupported or broken image'}`;
+    return (e as Error).name === 'TimeoutError' ? `no answer within ${IMAGE_TIMEOUT_MS / 1000} s` : `could not be fetched (${(e as Error).message})`;
+  }
+  try {
+    return await decodeToRgba(blob, p.width, p.height);
+  } catch (e) {
+    return `the browser cannot decode it (${((e as Error).message || 'unsupported or broken image').replace(/\.$/, '')})`;
   }
 }
 
-/** B2: all-zero embeddings are never plotted. */
+/** B2: all-zero embeddings are never plotted; a set where no image could be read says so. */
 function assertNotCollapsedToZero(emb: Float32Array, n: number, dim: number, failed: EmbedFailure[]): void {
+  if (failed.length === n) {
+    throw new Error(`none of the ${n} images could be read — the first, ${failed[0].url}: ${failed[0].reason}`);
+  }
   const failedSet = new Set(failed.map((f) => f.index));
   for (let i = 0; i < n; i++) {
     if (!failedSet.has(i) && !isAllZero(emb.subarray(i * dim, (i + 1) * dim))) return;

@@ -1,5 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { registerL2Normalize } from './l2NormalizeLayer';
+import { assertLoaderMatches, detectModelFormat } from './modelFormat';
+import { fetchModelFiles } from './fetchModelFiles';
 
 /** What the app needs from a model: one image batch in, one embedding per image out. */
 export interface EmbeddingModel {
@@ -22,25 +24,19 @@ export interface LoadedArtifacts {
  * topology; graph-model: a GraphDef with `node`).
  */
 export async function fetchModelArtifacts(url: string): Promise<LoadedArtifacts> {
-  let artifacts: tf.io.ModelArtifacts;
-  try {
-    artifacts = await tf.io.http(url).load!();
-  } catch (e) {
-    throw new Error(`could not load the model from ${url}: ${(e as Error).message}`);
-  }
+  const artifacts = await fetchModelFiles(url);
   return { artifacts, format: detectFormat(artifacts), metadata: artifacts.userDefinedMetadata };
 }
 
+/** The loader a model needs, from its topology's shape (then `format`); see modelFormat.ts (case M4). */
 export function detectFormat(artifacts: Pick<tf.io.ModelArtifacts, 'format' | 'modelTopology'>): 'layers-model' | 'graph-model' {
-  if (artifacts.format === 'layers-model' || artifacts.format === 'graph-model') return artifacts.format;
-  const topo = artifacts.modelTopology as Record<string, unknown> | undefined;
-  if (topo && ('class_name' in topo || 'model_config' in topo)) return 'layers-model';
-  if (topo && 'node' in topo) return 'graph-model';
-  throw new Error('model.json is neither a layers-model nor a graph-model (no "format", no Keras topology, no GraphDef)');
+  return detectModelFormat(artifacts).format;
 }
 
 /** Builds a model from fetched artifacts on the *current* tfjs backend. */
 export async function buildModel(loaded: LoadedArtifacts): Promise<EmbeddingModel> {
+  // A wrong `format` (hand-edited, or set by a caller) must not reach the wrong loader (M4).
+  assertLoaderMatches({ format: loaded.format, modelTopology: loaded.artifacts.modelTopology }, loaded.format);
   if (loaded.format === 'layers-model') {
     registerL2Normalize();
     const model = await tf.loadLayersModel(tf.io.fromMemory(loaded.artifacts));

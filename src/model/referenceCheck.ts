@@ -16,10 +16,31 @@ export interface ReferenceEmbeddings {
 
 export const REFERENCE_TOLERANCE = 1e-3;
 
-/** Largest |difference| between the model's output on this backend and the reference (null if the reference does not fit the input). */
-export async function referenceError(model: EmbeddingModel, p: Preprocessing, ref: ReferenceEmbeddings): Promise<number | null> {
+/**
+ * Checks a parsed reference.json against the model's input; returns the
+ * reference or throws an error that names the file and the fix. A reference
+ * that cannot be used is never skipped silently.
+ */
+export function validateReference(raw: unknown, p: Preprocessing): ReferenceEmbeddings {
+  const r = raw as Partial<ReferenceEmbeddings> | null;
+  const fix = 'regenerate it with `npm run demo:train`, or delete it to skip this check';
+  if (!r || !Array.isArray(r.inputs) || !Array.isArray(r.embeddings) || r.inputs.length === 0) {
+    throw new Error(`reference.json has no "inputs" and "embeddings": ${fix}`);
+  }
+  if (r.embeddings.length !== r.inputs.length) {
+    throw new Error(`reference.json has ${r.inputs.length} inputs but ${r.embeddings.length} embeddings: ${fix}`);
+  }
+  r.inputs.forEach((inp, k) => {
+    if (!Array.isArray(inp?.pixels) || inp.pixels.length !== p.width * p.height) {
+      throw new Error(`reference.json input #${k} has ${inp?.pixels?.length ?? 0} pixels; the model takes ${p.width}×${p.height} = ${p.width * p.height}: ${fix}`);
+    }
+  });
+  return r as ReferenceEmbeddings;
+}
+
+/** Largest |difference| between the model's output on this backend and the (validated) reference. */
+export async function referenceError(model: EmbeddingModel, p: Preprocessing, ref: ReferenceEmbeddings): Promise<number> {
   const n = ref.inputs.length;
-  if (n === 0 || ref.inputs.some((r) => r.pixels.length !== p.width * p.height)) return null;
   const input = new Float32Array(n * inputSize(p));
   ref.inputs.forEach((r, k) => {
     const rgba = new Uint8Array(r.pixels.length * 4);

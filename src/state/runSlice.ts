@@ -57,7 +57,9 @@ export function createRunSlice(services: Services): StateCreator<AppState, [], [
           controller.signal,
         );
         if (!live()) return;
-        const failed = embedding.failed.map((f) => `${dataset.images[f.index]?.path ?? f.url}: skipped — ${f.reason}; its pairs are excluded`);
+        const failed = embedding.failed.map(
+          (f) => `${dataset.images[f.index]?.path ?? f.url}: skipped — ${f.reason}. Its ${(embedding.n - 1).toLocaleString('en-US')} pairs are left out of the curve (counted as excluded).`,
+        );
         set({ embedding, backend: embedding.backend, status: 'scoring', stageDetail: 'Scoring every pair and computing the exact curve', errors: failed });
         const tScore = services.now();
         await get().setMetric(get().metric);
@@ -84,6 +86,12 @@ export function createRunSlice(services: Services): StateCreator<AppState, [], [
 
     cancel() {
       controller?.abort();
+      // Outside the embedding stage there is nothing to wait for: drop the run now.
+      const { status } = get();
+      if (status === 'loading' || status === 'backend' || status === 'scoring') {
+        generation++;
+        set({ status: 'cancelled', stageDetail: 'Cancelled' });
+      }
     },
 
     dismissError(index) {

@@ -22,6 +22,9 @@ export interface Embedder {
  * Runs embedding in a module worker so the page never freezes. Falls back to the
  * main thread (same pipeline) when the worker cannot start.
  */
+/** After Cancel, how long the worker gets to stop at a batch boundary before it is terminated. */
+export const CANCEL_GRACE_MS = 1500;
+
 export function createEmbedder(): Embedder {
   let worker: Worker | null = null;
   let nextId = 1;
@@ -36,7 +39,9 @@ export function createEmbedder(): Embedder {
         return embedOnMainThread(req, cb, signal);
       }
       const id = nextId++;
+      let progress = { done: 0, total: req.imageUrls.length };
       return new Promise<EmbedResult>((resolve, reject) => {
+        let graceTimer: ReturnType<typeof setTimeout> | undefined;
         const onMessage = (ev: MessageEvent<EmbedOut>) => {
           const m = ev.data;
           if (m.id !== id) return;
@@ -44,6 +49,7 @@ export function createEmbedder(): Embedder {
             case 'stage':
               return cb.onStage(m.stage, m.detail);
             case 'progress':
+              progress = { done: m.done, total: m.total };
               return cb.onProgress(m.done, m.total);
             case 'result':
               done();
@@ -60,8 +66,18 @@ export function createEmbedder(): Embedder {
           done();
           reject(new Error(`embedding worker crashed: ${ev.message || 'unknown error'}`));
         };
-        const onAbort = () => w.postMessage({ type: 'cancel', id } satisfies EmbedIn);
+        const onAbort = () => {
+          w.postMessage({ type: 'cancel', id } satisfies EmbedIn);
+          // A batch stuck on a slow request must not keep the user waiting: stop the worker.
+          graceTimer = setTimeout(() => {
+            done();
+            w.terminate();
+            if (worker === w) worker = null;
+            reject(new EmbedCancelled(progress.done, progress.total));
+          }, CANCEL_GRACE_MS);
+        };
         const done = () => {
+          clearTimeout(graceTimer);
           w.removeEventListener('message', onMessage);
           w.removeEventListener('error', onError);
           signal?.removeEventListener('abort', onAbort);
@@ -70,6 +86,7 @@ export function createEmbedder(): Embedder {
         w.addEventListener('error', onError);
         signal?.addEventListener('abort', onAbort);
         w.postMessage({ type: 'embed', id, request: req } satisfies EmbedIn);
+        if (signal?.aborted) onAbort();
       });
     },
   };

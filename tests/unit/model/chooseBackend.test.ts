@@ -53,6 +53,21 @@ describe('chooseBackend(options)', () => {
     await expect(chooseBackend({ loaded, reference: wrong, probes: noGpu, probeBatch: 4 })).rejects.toThrow(/cpu: failed \(reference embedding mismatch/);
   });
 
+  it('a reference.json that does not fit the model is named with the fix, not skipped', async () => {
+    const short = { inputs: [{ path: 'x.png', pixels: [1, 2, 3] }], embeddings: [[1, 0, 0]] };
+    await expect(chooseBackend({ loaded, reference: short, forced: 'cpu', probes: noGpu, probeBatch: 4 })).rejects.toThrow(
+      /cpu: failed \(reference\.json input #0 has 3 pixels; the model takes 4×4 = 16: regenerate/,
+    );
+    const unequal = { ...reference, embeddings: [] };
+    await expect(chooseBackend({ loaded, reference: unequal, probes: noGpu, probeBatch: 4 })).rejects.toThrow(/1 inputs but 0 embeddings/);
+  });
+
+  it('without a reference the report says which checks ran', async () => {
+    const chosen = await chooseBackend({ loaded, reference: null, probes: noGpu, probeBatch: 4 });
+    expect(chosen.report.note).toMatch(/no reference\.json/);
+    chosen.model.dispose();
+  });
+
   it('leaves no tensor behind after a trial and an embedding run', async () => {
     const before = tf.memory().numTensors;
     const chosen = await chooseBackend({ loaded, reference, forced: 'cpu', probes: noGpu, probeBatch: 4 });

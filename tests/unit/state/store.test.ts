@@ -56,7 +56,7 @@ describe('app store', () => {
     // 3 pairs; the 2 that use the failed image score NaN and are excluded and counted
     expect(s.evaluation?.curve.n).toBe(1);
     expect(s.evaluation?.curve.excludedNonFinite).toBe(2);
-    expect(s.errors).toEqual(['b/1.png: skipped — could not decode; its pairs are excluded']);
+    expect(s.errors).toEqual(['b/1.png: skipped — could not decode. Its 2 pairs are left out of the curve (counted as excluded).']);
     expect(s.progress).toMatchObject({ done: 3, total: 3 });
   });
 
@@ -72,6 +72,18 @@ describe('app store', () => {
     );
     await store.getState().runDemo();
     expect(store.getState()).toMatchObject({ status: 'cancelled', stageDetail: 'Cancelled after 64 of 1,000 images' });
+  });
+
+  it('Cancel while the manifest loads drops the run at once', async () => {
+    let release: (v: unknown) => void = () => {};
+    const store = createAppStore(services({ fetchJson: () => new Promise((r) => (release = r)) }));
+    const run = store.getState().runDemo();
+    store.getState().cancel();
+    expect(store.getState().status).toBe('cancelled');
+    release(manifest);
+    await run;
+    expect(store.getState().status).toBe('cancelled');
+    expect(store.getState().evaluation).toBeNull();
   });
 
   it('an error is shown, not swallowed', async () => {
