@@ -90,3 +90,20 @@ test('Cancel during embedding stops the run and says how far it got', async () =
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('a model.json without weights is refused with the fix, and no curve is drawn (M5c)', async () => {
+  const context = await browser.newContext();
+  await context.route('**/models/fmnist-triplet/model.json', async (route) => {
+    const res = await route.fetch();
+    const json = await res.json();
+    delete json.weightsManifest;
+    await route.fulfill({ response: res, json });
+  });
+  const page = await context.newPage();
+  await page.goto(`${server.url}?demo`);
+  const error = page.getByTestId('error');
+  await error.waitFor({ timeout: 60_000 });
+  assert.match((await error.textContent()) ?? '', /no weightsManifest: tfjs would run it with random weights/);
+  assert.equal(await page.getByTestId('ap-value').count(), 0);
+  await context.close();
+});
