@@ -56,6 +56,11 @@ function nodeIo(): CliIo {
 
 // Run when executed directly (tsx src/cli/main.ts …), not when imported by tests.
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  // `cli … | head` closes the pipe early: stop quietly instead of crashing with EPIPE.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
