@@ -65,10 +65,12 @@ export function extractTower(artifacts: tf.io.ModelArtifacts, towerName: string)
     return inner.has(spec.name.split('/')[0]) ? spec.name : null;
   });
   if (weightSpecs.length === 0) throw new Error(`no weight in the file belongs to "${towerName}" (looked for names starting with its layers' names)`);
-  const wrapper = topology.model_config ? { keras_version: topology.keras_version ?? null, backend: topology.backend ?? null } : { keras_version: topology.keras_version ?? null, backend: topology.backend ?? null };
+  // The training config (triplet loss, optimizer) belongs to the outer model: not carried over.
+  const rest: tf.io.ModelArtifacts = { ...artifacts };
+  delete rest.trainingConfig;
   return {
-    ...artifacts,
-    modelTopology: { class_name: tower.class_name, config: structuredClone(tower.config), ...wrapper },
+    ...rest,
+    modelTopology: { class_name: tower.class_name, config: structuredClone(tower.config), keras_version: topology.keras_version ?? null, backend: topology.backend ?? null },
     weightSpecs,
     weightData,
   };
