@@ -37,3 +37,7 @@ export type { ScoreChunk } from './chunkedCurve';
 export { kthLargest, topPositions } from './select';
 export { retrievalFromEmbeddings, retrievalMetrics } from './retrieval';
 export type { RetrievalMetrics, RetrievalOptions } from './retrieval';
+export { DEFAULT_BLOCK_PAIRS, pairScoresBlocked } from './pairBlocks';
+export type { PairBlock } from './pairBlocks';
+export { mergeTopPairs, topPairsInRange } from './topPairs';
+export type { TopPairs, TopPairsOptions } from './topPairs';

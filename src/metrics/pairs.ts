@@ -27,7 +27,7 @@ export function pairCount(n: number): number {
 }
 
 /** Index of the first pair (i, i+1) of row i: i(2n − i − 1)/2, exact (the product is even). */
-function rowStart(i: number, n: number): number {
+export function rowStart(i: number, n: number): number {
   return (i * (2 * n - i - 1)) / 2;
 }
 
@@ -116,23 +116,52 @@ export function pairScores(
   const bytes = count * Float32Array.BYTES_PER_ELEMENT;
   assert(bytes <= maxBytes, `pairScores: ${n} items give ${count} pairs (${bytes} bytes), over the memory budget of ${maxBytes} bytes`);
   const out = new Float32Array(count);
+  fillPairRows(emb, n, d, metric, rowNorms(emb, n, d, metric), 0, n, out, 0);
+  return out;
+}
+
+/**
+ * Row norms ‖eᵢ‖ (float64 sums) for 'cosine', an empty array for 'neg-sq-l2'.
+ * Contract: as `pairScores`. Shared with `pairScoresBlocked`.
+ */
+export function rowNorms(emb: Float32Array, n: number, d: number, metric: PairMetric): Float64Array {
   const cosine = metric === 'cosine';
   assert(cosine || metric === 'neg-sq-l2', `pairScores: unknown metric ${String(metric)}`);
   const norms = new Float64Array(cosine ? n : 0);
-  if (cosine) {
-    for (let i = 0; i < n; i++) {
-      let s = 0;
-      for (let k = i * d; k < (i + 1) * d; k++) s += emb[k] * emb[k];
-      norms[i] = Math.sqrt(s);
-    }
+  for (let i = 0; cosine && i < n; i++) {
+    let s = 0;
+    for (let k = i * d; k < (i + 1) * d; k++) s += emb[k] * emb[k];
+    norms[i] = Math.sqrt(s);
   }
-  for (let i0 = 0; i0 < n; i0 += TILE) {
-    const i1 = Math.min(i0 + TILE, n);
+  return norms;
+}
+
+/**
+ * Writes the scores of every pair (i, j), r0 ≤ i < r1, j > i — a contiguous
+ * run of the row-major pair order — to `out[pairIndex(i, j, n) − outBase]`,
+ * in cache tiles of TILE × TILE items. The arithmetic per pair is fixed (a
+ * sequential float64 sum over k), so any split into row blocks gives
+ * bit-identical scores. Contract: as `pairScores`; `norms` from `rowNorms`.
+ */
+export function fillPairRows(
+  emb: Float32Array,
+  n: number,
+  d: number,
+  metric: PairMetric,
+  norms: Float64Array,
+  r0: number,
+  r1: number,
+  out: Float32Array,
+  outBase: number,
+): void {
+  const cosine = metric === 'cosine';
+  for (let i0 = r0; i0 < r1; i0 += TILE) {
+    const i1 = Math.min(i0 + TILE, r1);
     for (let j0 = i0; j0 < n; j0 += TILE) {
       const j1 = Math.min(j0 + TILE, n);
       for (let i = i0; i < i1; i++) {
         const a = i * d;
-        const base = rowStart(i, n) - i - 1; // out index of (i, j) is base + j
+        const base = rowStart(i, n) - i - 1 - outBase; // out index of (i, j) is base + j
         for (let j = Math.max(j0, i + 1); j < j1; j++) {
           const b = j * d;
           let acc = 0;
@@ -150,5 +179,4 @@ export function pairScores(
       }
     }
   }
-  return out;
 }
