@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
   bestF1,
@@ -115,5 +116,25 @@ describe('AP alternatives are labelled and ordered', () => {
     expect(interpolatedAveragePrecision(c)).toBeCloseTo(0.4, 15);
     expect(trapezoidPrArea(c)).toBeCloseTo(0.25 * (0.4 + 1 / 3) + 0.25 * (1 / 3 + 1), 15);
     expect(c.ap).toBeLessThan(interpolatedAveragePrecision(c));
+  });
+});
+
+describe('derived metrics never depend on input order, −0 vs +0, or NaN placement (fast-check)', () => {
+  test('rocCurve, detCurve, tarAtFar, bestF1 and the AP alternatives are equal for a shuffled copy', () => {
+    const score = fc.oneof(fc.constantFrom(0, -0, 0.5, 1, -1, NaN, Infinity), fc.double({ noNaN: true, min: -3, max: 3 }));
+    const items = fc.array(fc.tuple(score, fc.integer({ min: 0, max: 1 }), fc.integer()), { maxLength: 50 });
+    fc.assert(
+      fc.property(items, (xs) => {
+        const perm = xs.map((_, i) => i).sort((a, b) => xs[a][2] - xs[b][2] || a - b);
+        const all = (order: number[]) => {
+          const s = f64(order.map((i) => xs[i][0]));
+          const y = u8(order.map((i) => xs[i][1]));
+          const c = prCurve(s, y);
+          return [rocCurve(s, y), detCurve(s, y), tarAtFar(c), bestF1(c), interpolatedAveragePrecision(c), trapezoidPrArea(c)];
+        };
+        expect(all(perm)).toEqual(all(xs.map((_, i) => i)));
+      }),
+      { numRuns: 200 },
+    );
   });
 });
