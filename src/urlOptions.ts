@@ -14,9 +14,11 @@ export function readUrl(search: string): { autoRun: boolean; options: RunOptions
   const limit = Number(limitParam);
   const limitOk = limitParam !== null && Number.isInteger(limit) && limit >= 2;
   if (limitParam !== null && !limitOk) notices.push(`URL: limit "${limitParam}" is not a whole number ≥ 2 — using every image.`);
+  const demo = q.get('demo');
+  if (demo && demo !== 'noisy' && demo !== 'clean') notices.push(`URL: unknown demo "${demo}" — use ?demo (the clean set) or ?demo=noisy (with planted duplicates).`);
   return {
     autoRun: q.has('demo'),
-    options: { backend: isBackendName(backend) ? backend : undefined, limit: limitOk ? limit : undefined },
+    options: { backend: isBackendName(backend) ? backend : undefined, limit: limitOk ? limit : undefined, variant: demo === 'noisy' ? 'noisy' : undefined },
     notices,
   };
 }

@@ -14,6 +14,8 @@ export interface ChartData {
   chance: number;
   dip: { topIdx: number; endIdx: number; minIdx: number } | null;
   logRecall: boolean;
+  /** The counterfactual curve (flags applied), drawn dashed over the original. */
+  overlay?: { precision: Float64Array; recall: Float64Array; drawIdx: Uint32Array; ap: number; baseAp: number } | null;
 }
 
 /** Returned by drawPrChart: moves the selection marker without redrawing the curve. */
@@ -68,6 +70,7 @@ export function drawPrChart(svg: SVGSVGElement, d: ChartData, h: ChartHandlers):
   const line = d3.line<number>().x((i) => pts.x[i]).y((i) => pts.y[i]);
   const drawn = Array.from(d.drawIdx).reverse(); // increasing recall
   g.append('path').attr('class', 'curve').attr('d', line(drawn));
+  if (d.overlay) drawOverlay(g, d.overlay, x, y, d.logRecall, iw);
 
   const overlay = g.append('rect').attr('class', 'overlay').attr('width', iw).attr('height', ih);
   const hover = g.append('g').attr('class', 'hover').style('display', 'none');
@@ -127,6 +130,28 @@ export function drawPrChart(svg: SVGSVGElement, d: ChartData, h: ChartHandlers):
       selPoint.attr('cx', pts.x[s]).attr('cy', pts.y[s]);
     },
   };
+}
+
+function drawOverlay(
+  g: d3.Selection<SVGGElement, unknown, null, undefined>,
+  o: NonNullable<ChartData['overlay']>,
+  x: d3.ScaleContinuousNumeric<number, number>,
+  y: d3.ScaleLinear<number, number>,
+  logRecall: boolean,
+  iw: number,
+) {
+  const lo = x.domain()[0];
+  const idx = Array.from(o.drawIdx).reverse();
+  const line = d3
+    .line<number>()
+    .x((i) => x(logRecall ? Math.max(o.recall[i], lo) : o.recall[i]))
+    .y((i) => y(o.precision[i]));
+  g.append('path').attr('class', 'curve-after').attr('data-testid', 'counterfactual-curve').attr('d', line(idx));
+  const legend = g.append('g').attr('class', 'legend').attr('transform', `translate(${iw - 250},${y(0.3)})`);
+  legend.append('line').attr('class', 'curve').attr('x1', 0).attr('x2', 24).attr('y1', 0).attr('y2', 0);
+  legend.append('text').attr('x', 30).attr('y', 4).text(`as evaluated, AP ${o.baseAp.toFixed(4)}`);
+  legend.append('line').attr('class', 'curve-after').attr('x1', 0).attr('x2', 24).attr('y1', 18).attr('y2', 18);
+  legend.append('text').attr('x', 30).attr('y', 22).text(`without flagged items, AP ${o.ap.toFixed(4)}`);
 }
 
 function drawIsoF1(g: d3.Selection<SVGGElement, unknown, null, undefined>, x: d3.ScaleContinuousNumeric<number, number>, y: d3.ScaleLinear<number, number>) {

@@ -12,8 +12,15 @@ const TOP_RANKS_ALWAYS_DRAWN = 2000;
 
 /** The chart with its controls; hover reads exact values from the full curve. */
 export function CurvePanel() {
-  const { evaluation, selectedIdx, logRecall, select, setLogRecall } = useApp(
-    useShallow((s) => ({ evaluation: s.evaluation, selectedIdx: s.selectedIdx, logRecall: s.logRecall, select: s.select, setLogRecall: s.setLogRecall })),
+  const { evaluation, selectedIdx, logRecall, select, setLogRecall, counterfactual } = useApp(
+    useShallow((s) => ({
+      evaluation: s.evaluation,
+      selectedIdx: s.selectedIdx,
+      logRecall: s.logRecall,
+      select: s.select,
+      setLogRecall: s.setLogRecall,
+      counterfactual: s.counterfactual,
+    })),
   );
   const svgRef = useRef<SVGSVGElement>(null);
   const chart = useRef<ChartHandle | null>(null);
@@ -31,19 +38,25 @@ export function CurvePanel() {
     return Uint32Array.from([...extra].sort((a, b) => a - b));
   }, [evaluation]);
 
+  const overlay = useMemo(() => {
+    if (!counterfactual || !evaluation) return null;
+    const o = counterfactual.curve;
+    return { precision: o.precision, recall: o.recall, drawIdx: downsampleCurve(o, MAX_DRAWN), ap: o.ap, baseAp: evaluation.curve.ap };
+  }, [counterfactual, evaluation]);
+
   useEffect(() => {
     if (!evaluation || !svgRef.current) return;
     const c = evaluation.curve;
     chart.current = drawPrChart(
       svgRef.current,
-      { precision: c.precision, recall: c.recall, drawIdx, chance: c.chance, dip, logRecall },
+      { precision: c.precision, recall: c.recall, drawIdx, chance: c.chance, dip, logRecall, overlay },
       {
         onHover: (idx, at) => setHover(idx === null || !at ? null : { idx, ...at }),
         onSelect: (idx) => select(idx),
       },
     );
     chart.current.setSelected(useSelected.current);
-  }, [evaluation, drawIdx, dip, logRecall, select]);
+  }, [evaluation, drawIdx, dip, logRecall, select, overlay]);
 
   // Moving the selection only moves its marker (the curve is not redrawn).
   const useSelected = useRef(selectedIdx);

@@ -2,6 +2,8 @@ import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../state/context';
 import { listPairs } from '../diagnostics/listPairs';
+import { tagPair } from '../diagnostics/tagPairs';
+import { diagnosisOf } from '../state/derived';
 import { PairCard } from './PairCard';
 import { PointValues } from './CurveTooltip';
 import { formatCount, formatScore } from './format';
@@ -10,8 +12,9 @@ const SHOWN = 120;
 
 /** The pairs ranked at or above the selected point: false positives only by default, most confident first. */
 export function Gallery() {
-  const { evaluation, selectedIdx, filter, setFilter, order, setOrder, dataset } = useApp(
+  const { evaluation, selectedIdx, filter, setFilter, order, setOrder, dataset, embedding } = useApp(
     useShallow((s) => ({
+      embedding: s.embedding,
       evaluation: s.evaluation,
       selectedIdx: s.selectedIdx,
       filter: s.filter,
@@ -28,6 +31,8 @@ export function Gallery() {
     const rank = c.tp[selectedIdx] + c.fp[selectedIdx];
     return { ...listPairs(evaluation, rank, filter, SHOWN, order), rank, threshold: c.thresholds[selectedIdx] };
   }, [evaluation, selectedIdx, filter, order]);
+
+  const diagnosis = useMemo(() => diagnosisOf(evaluation, embedding, dataset), [evaluation, embedding, dataset]);
 
   if (!evaluation || !dataset) return null;
   if (!listed || selectedIdx === null) {
@@ -80,7 +85,14 @@ export function Gallery() {
       )}
       <ol className="pairs">
         {listed.pairs.map((p) => (
-          <PairCard key={p.pair} pair={p} a={dataset.images[p.i]} b={dataset.images[p.j]} classes={dataset.classes} />
+          <PairCard
+            key={p.pair}
+            pair={p}
+            a={dataset.images[p.i]}
+            b={dataset.images[p.j]}
+            classes={dataset.classes}
+            tags={diagnosis ? tagPair(diagnosis.context, p.pair) : []}
+          />
         ))}
       </ol>
     </section>

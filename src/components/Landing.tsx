@@ -3,6 +3,13 @@ import type { RunOptions } from '../state/types';
 
 export function Landing({ options }: { options: RunOptions }) {
   const runDemo = useApp((s) => s.runDemo);
+  const start = (variant: 'clean' | 'noisy') => {
+    // Reloading the page now reruns this demo instead of returning here.
+    const url = new URL(window.location.href);
+    url.searchParams.set('demo', variant === 'noisy' ? 'noisy' : '');
+    window.history.replaceState(null, '', url.href);
+    void runDemo({ ...options, variant });
+  };
   return (
     <section className="landing">
       <p className="lede">
@@ -11,23 +18,15 @@ export function Landing({ options }: { options: RunOptions }) {
         the exact curve, and lists the most confident false positives behind any point you click.
       </p>
       <div className="landing-actions">
-        <button
-          data-testid="run-demo"
-          className="primary"
-          onClick={() => {
-            // Reloading the page now reruns the demo instead of returning here.
-            const url = new URL(window.location.href);
-            url.searchParams.set('demo', '');
-            window.history.replaceState(null, '', url.href);
-            void runDemo(options);
-          }}
-          autoFocus
-        >
+        <button data-testid="run-demo" className="primary" onClick={() => start('clean')} autoFocus>
           Run the demo
         </button>
+        <button data-testid="run-demo-noisy" className="secondary" onClick={() => start('noisy')}>
+          Run it with planted label noise
+        </button>
         <span className="hint">
-          Fashion-MNIST test images (1,000, ten classes) and a small triplet-loss model trained by this project. Or open{' '}
-          <code>?demo</code> to start at once.
+          Fashion-MNIST test images (1,000, ten classes) and a small triplet-loss model trained by this project. The second button adds 12
+          byte copies filed under a wrong class, so the curve dips. Or open <code>?demo</code> / <code>?demo=noisy</code> to start at once.
         </span>
       </div>
       <div className="dropzones" aria-label="Your own data (not available yet)">

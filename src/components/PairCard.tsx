@@ -1,9 +1,14 @@
 import type { ListedPair } from '../diagnostics/listPairs';
+import type { TagId } from '../diagnostics/tagCatalog';
+import { TAGS } from '../diagnostics/tagCatalog';
 import type { DatasetImage } from '../state/types';
+import { useApp } from '../state/context';
 import { formatCount, formatScore } from './format';
 
-/** One pair side by side: both images (pixelated when tiny), score, rank, both class names and file names (always rendered as text). */
-export function PairCard({ pair, a, b, classes }: { pair: ListedPair; a: DatasetImage; b: DatasetImage; classes: string[] }) {
+/** One pair side by side: both images (pixelated when tiny), score, rank, classes, file names (always text), why-tags and flag actions. */
+export function PairCard({ pair, a, b, classes, tags }: { pair: ListedPair; a: DatasetImage; b: DatasetImage; classes: string[]; tags: TagId[] }) {
+  const addFlag = useApp((s) => s.addFlag);
+  const tag = tags[0];
   return (
     <li className={`pair ${pair.label ? 'tp' : 'fp'}`} data-testid="fp-pair" data-score={pair.score} data-rank={pair.rank}>
       <div className="pair-images">
@@ -15,6 +20,32 @@ export function PairCard({ pair, a, b, classes }: { pair: ListedPair; a: Dataset
         <span className="score">score {formatScore(pair.score)}</span>
         <span className={`badge ${pair.label ? 'tp' : 'fp'}`}>{pair.label ? 'true positive' : 'false positive'}</span>
       </div>
+      {tags.length > 0 && (
+        <ul className="tags" aria-label="why this pair is here">
+          {tags.map((t) => (
+            <li key={t} data-testid="fp-tag" data-tag={t} className={`tag ${t}`} title={`${TAGS[t].meaning} Try: ${TAGS[t].tryThis}`}>
+              {TAGS[t].label}
+            </li>
+          ))}
+        </ul>
+      )}
+      <details className="pair-actions">
+        <summary>Flag…</summary>
+        <button onClick={() => addFlag({ kind: 'exclude-pair', i: pair.i, j: pair.j, tag })}>Exclude this pair</button>
+        <button onClick={() => addFlag({ kind: 'label-error', i: pair.i, j: pair.j, tag })}>Label error (flip same/different)</button>
+        <button data-testid="exclude-image-a" onClick={() => addFlag({ kind: 'exclude-image', image: pair.i, tag })}>
+          Exclude left image
+        </button>
+        <button data-testid="exclude-image-b" onClick={() => addFlag({ kind: 'exclude-image', image: pair.j, tag })}>
+          Exclude right image
+        </button>
+        {a.label !== b.label && (
+          <>
+            <button onClick={() => addFlag({ kind: 'relabel-image', image: pair.j, toClass: a.label, tag })}>Relabel right as {classes[a.label]}</button>
+            <button onClick={() => addFlag({ kind: 'relabel-image', image: pair.i, toClass: b.label, tag })}>Relabel left as {classes[b.label]}</button>
+          </>
+        )}
+      </details>
     </li>
   );
 }

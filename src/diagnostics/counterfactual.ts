@@ -44,7 +44,7 @@ export interface Counterfactual {
  * average_precision_score on the reduced, relabelled pair list
  * (tests/fixtures/diagnostics).
  */
-export function counterfactual(ev: Evaluation, classes: ClassIds, flags: readonly Flag[], classCount?: number): Counterfactual {
+export function counterfactual(ev: Pick<Evaluation, 'n' | 'scores' | 'labels'>, classes: ClassIds, flags: readonly Flag[], classCount?: number): Counterfactual {
   const n = ev.n;
   if (classes.length !== n) throw new Error(`counterfactual: classes has ${classes.length} entries for ${n} images`);
   const count = pairCount(n);

@@ -6,6 +6,7 @@ import type { Preprocessing } from './preprocess';
 import { inputSize, rgbaToInput } from './preprocess';
 import { probeWebGpu, probeWebGl } from './gpuProbe';
 import { decodeToRgba } from '../io/decodeImage';
+import { contentHash } from '../io/contentHash';
 import { isAllZero } from './selfTest';
 
 /** Where the model comes from: a served model.json (the demo) or files the user dropped, already assembled. */
@@ -32,6 +33,10 @@ export interface EmbedResult {
   backend: BackendReport;
   preprocessing: Preprocessing;
   failed: EmbedFailure[];
+  /** SHA-256 of each image file ('' where it failed): equal hashes are byte duplicates. */
+  contentHashes: string[];
+  /** Std of each decoded image's RGB values on the 0–255 scale (NaN where it failed): ≈0 is a blank image. */
+  pixelStd: Float32Array;
   seconds: { backend: number; embed: number };
 }
 
@@ -66,6 +71,8 @@ export async function runEmbedding(req: EmbedRequest, hooks: EmbedHooks): Promis
     const n = req.imageUrls.length;
     const size = inputSize(p);
     const failed: EmbedFailure[] = [];
+    const contentHashes = new Array<string>(n).fill('');
+    const pixelStd = new Float32Array(n).fill(NaN);
     let embeddings: Float32Array | null = null;
     let dim = 0;
     const input = new Float32Array(req.batchSize * size);
@@ -76,8 +83,13 @@ export async function runEmbedding(req: EmbedRequest, hooks: EmbedHooks): Promis
       const decoded = await Promise.all(urls.map((u) => fetchAndDecode(u, p)));
       input.fill(0);
       decoded.forEach((d, k) => {
-        if (typeof d === 'string') failed.push({ index: start + k, url: urls[k], reason: d });
-        else rgbaToInput(d, p, input, k * size);
+        if (typeof d === 'string') {
+          failed.push({ index: start + k, url: urls[k], reason: d });
+          return;
+        }
+        rgbaToInput(d.rgba, p, input, k * size);
+        contentHashes[start + k] = d.hash;
+        pixelStd[start + k] = rgbStd(d.rgba);
       });
       const out = await embedBatch(model, input, urls.length, p);
       if (!embeddings) {
@@ -95,7 +107,7 @@ export async function runEmbedding(req: EmbedRequest, hooks: EmbedHooks): Promis
     }
     if (!embeddings) throw new Error('no images to embed');
     assertNotCollapsedToZero(embeddings, n, dim, failed);
-    return { embeddings, dim, n, backend: chosen.report, preprocessing: p, failed, seconds: { backend: (t1 - t0) / 1000, embed: (performance.now() - t1) / 1000 } };
+    return { embeddings, dim, n, backend: chosen.report, preprocessing: p, failed, contentHashes, pixelStd, seconds: { backend: (t1 - t0) / 1000, embed: (performance.now() - t1) / 1000 } };
   } finally {
     model.dispose();
   }
@@ -123,21 +135,38 @@ async function fetchReference(modelUrl: string): Promise<unknown | null> {
 /** A stalled request must not hang the run: each image gets this long. */
 export const IMAGE_TIMEOUT_MS = 30_000;
 
-async function fetchAndDecode(url: string, p: Preprocessing): Promise<Uint8ClampedArray | string> {
-  let blob: Blob;
+async function fetchAndDecode(url: string, p: Preprocessing): Promise<{ rgba: Uint8ClampedArray; hash: string } | string> {
+  let bytes: ArrayBuffer;
   try {
     const res = await fetch(url, { signal: AbortSignal.timeout(IMAGE_TIMEOUT_MS) });
     if (!res.ok) return `not found (HTTP ${res.status})`;
     if ((res.headers.get('content-type') ?? '').includes('text/html')) return 'not found (the server sent an HTML page)';
-    blob = await res.blob();
+    bytes = await res.arrayBuffer();
   } catch (e) {
     return (e as Error).name === 'TimeoutError' ? `no answer within ${IMAGE_TIMEOUT_MS / 1000} s` : `could not be fetched (${(e as Error).message})`;
   }
   try {
-    return await decodeToRgba(blob, p.width, p.height);
+    const [rgba, hash] = await Promise.all([decodeToRgba(new Blob([bytes]), p.width, p.height), contentHash(bytes)]);
+    return { rgba, hash };
   } catch (e) {
     return `the browser cannot decode it (${((e as Error).message || 'unsupported or broken image').replace(/\.$/, '')})`;
   }
+}
+
+/** Standard deviation of the R, G and B values (alpha ignored). */
+function rgbStd(rgba: Uint8ClampedArray): number {
+  let sum = 0;
+  let sq = 0;
+  const count = (rgba.length / 4) * 3;
+  for (let i = 0; i < rgba.length; i += 4) {
+    for (let c = 0; c < 3; c++) {
+      const v = rgba[i + c];
+      sum += v;
+      sq += v * v;
+    }
+  }
+  const mean = sum / count;
+  return Math.sqrt(Math.max(0, sq / count - mean * mean));
 }
 
 /** B2: all-zero embeddings are never plotted; a set where no image could be read says so. */

@@ -11,3 +11,10 @@ export function useApp<T>(selector: (s: AppState) => T): T {
   if (!store) throw new Error('useApp outside <StoreContext.Provider>');
   return useStore(store, selector);
 }
+
+/** The store itself, for event handlers that read the whole state once (no re-render subscription). */
+export function useAppStore(): AppStore {
+  const store = useContext(StoreContext);
+  if (!store) throw new Error('useAppStore outside <StoreContext.Provider>');
+  return store;
+}

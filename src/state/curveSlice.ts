@@ -30,6 +30,7 @@ export function createCurveSlice(services: Services): StateCreator<AppState, [],
       const sel = get().selectedIdx;
       const selectedIdx = prev && sel !== null && sel < prev.thresholds.length ? indexAtRank(evaluation.curve, prev.tp[sel] + prev.fp[sel]) : null;
       set({ evaluation, selectedIdx });
+      void get().replay();
       if (status === 'ready') set({ status: 'ready', stageDetail: '' });
     },
   });

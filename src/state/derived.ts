@@ -1,4 +1,7 @@
 import { findDip, type Dip } from '../diagnostics/dip';
+import { diagnoseTopFalsePositives, type Diagnosis } from '../diagnostics/tagPairs';
+import type { Dataset } from './types';
+import type { EmbedResult } from '../model/embedPipeline';
 import type { Evaluation } from '../metrics/evaluateEmbeddings';
 
 const dipCache = new WeakMap<Evaluation, Dip | null>();
@@ -26,4 +29,26 @@ export function indexAtRank(curve: { tp: Float64Array; fp: Float64Array; thresho
     else hi = mid - 1;
   }
   return lo;
+}
+
+const diagnosisCache = new WeakMap<Evaluation, Diagnosis | null>();
+
+/** Root-cause tags of the top false positives and the dataset summaries, derived (memoised per evaluation). */
+export function diagnosisOf(ev: Evaluation | null, embedding: EmbedResult | null, dataset: Dataset | null): Diagnosis | null {
+  if (!ev || !embedding || !dataset || embedding.n !== ev.n) return null;
+  if (!diagnosisCache.has(ev)) {
+    diagnosisCache.set(
+      ev,
+      diagnoseTopFalsePositives({
+        evaluation: ev,
+        embeddings: embedding.embeddings,
+        dim: embedding.dim,
+        classes: Int32Array.from(dataset.images, (im) => im.label),
+        classNames: dataset.classes,
+        contentHashes: embedding.contentHashes,
+        pixelStd: embedding.pixelStd,
+      }),
+    );
+  }
+  return diagnosisCache.get(ev)!;
 }

@@ -32,10 +32,11 @@ export function createRunSlice(services: Services): StateCreator<AppState, [], [
       controller = new AbortController();
       const live = () => gen === generation;
       const t0 = services.now();
-      set({ status: 'loading', stageDetail: 'Reading the demo manifest', errors: [], progress: null, selectedIdx: null });
+      set({ status: 'loading', stageDetail: 'Reading the demo manifest', errors: [], progress: null, selectedIdx: null, flags: [], counterfactual: null });
       try {
         const demoBase = new URL('demo/', services.baseUrl).href;
-        const dataset = demoDataset(await services.fetchJson(new URL('manifest.json', demoBase).href), demoBase, opts.limit);
+        const manifestName = opts.variant === 'noisy' ? 'manifest-noisy.json' : 'manifest.json';
+        const dataset = demoDataset(await services.fetchJson(new URL(manifestName, demoBase).href), demoBase, opts.limit);
         const modelUrl = new URL(DEMO_MODEL_PATH, services.baseUrl).href;
         if (!live()) return;
         set({ dataset, model: { name: 'fmnist-triplet (demo)', url: modelUrl }, status: 'backend', stageDetail: 'Testing backends' });

@@ -3,6 +3,7 @@ import type { AppState, Services } from './types';
 import { createRunSlice } from './runSlice';
 import { createCurveSlice } from './curveSlice';
 import { createSelectionSlice } from './selectionSlice';
+import { createDiagnosticsSlice } from './diagnosticsSlice';
 
 /** One store of slices; a fresh one per test from the same creator. */
 export function createAppStore(services: Services) {
@@ -10,6 +11,7 @@ export function createAppStore(services: Services) {
     ...createRunSlice(services)(...a),
     ...createCurveSlice(services)(...a),
     ...createSelectionSlice(...a),
+    ...createDiagnosticsSlice(services)(...a),
   }));
 }
 

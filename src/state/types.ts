@@ -4,6 +4,8 @@ import type { Evaluation, ScoreMetric } from '../metrics/evaluateEmbeddings';
 import type { PairFilter, PairOrder } from '../diagnostics/listPairs';
 import type { Embedder } from '../workers/embed.client';
 import type { Evaluator } from '../workers/metrics.client';
+import type { Flag } from '../diagnostics/flags';
+import type { CounterfactualResult } from '../workers/protocol';
 
 export interface DatasetImage {
   /** URL the browser loads the image from. */
@@ -43,7 +45,11 @@ export interface Timings {
   totalSeconds: number;
 }
 
+export type DemoVariant = 'clean' | 'noisy';
+
 export interface RunOptions {
+  /** 'noisy': the demo set plus planted cross-class byte duplicates (public/demo/manifest-noisy.json). */
+  variant?: DemoVariant;
   /** Evenly spread subset of this many images (for slow backends). */
   limit?: number;
   backend?: BackendName;
@@ -82,7 +88,21 @@ export interface SelectionSlice {
   setOrder(order: PairOrder): void;
 }
 
-export type AppState = RunSlice & CurveSlice & SelectionSlice;
+export interface DiagnosticsSlice {
+  /** What the user marked: excluded pairs/images, label errors, relabelled images. */
+  flags: Flag[];
+  /** The curve replayed with the flags applied (null without flags). */
+  counterfactual: CounterfactualResult | null;
+  addFlag(flag: Flag): void;
+  removeFlag(index: number): void;
+  clearFlags(): void;
+  /** Recomputes the counterfactual from the current evaluation and flags (latest request wins). */
+  replay(): Promise<void>;
+  /** Applies a session file's flags and settings; problems and differences are shown as errors. */
+  importSession(text: string): Promise<void>;
+}
+
+export type AppState = RunSlice & CurveSlice & SelectionSlice & DiagnosticsSlice;
 
 /** Services are injected so tests can build a store with fakes. */
 export interface Services {

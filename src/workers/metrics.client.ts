@@ -1,42 +1,74 @@
 import type { Evaluation } from '../metrics/evaluateEmbeddings';
-import type { EvaluateRequest, MetricsIn, MetricsOut } from './protocol';
+import type { CounterfactualRequest, CounterfactualResult, EvaluateRequest, MetricsIn, MetricsOut } from './protocol';
 
 export interface Evaluator {
   /** Scores every pair and computes the exact curve off the main thread. The request's buffers are copied, not transferred (the caller keeps its embeddings). */
   evaluate(req: EvaluateRequest): Promise<Evaluation>;
+  /** Replays the curve with the user's flags applied (exclusions, label errors, relabels), off the main thread. */
+  counterfactual(req: CounterfactualRequest): Promise<CounterfactualResult>;
 }
 
+type Reply<K extends MetricsOut['type']> = Extract<MetricsOut, { type: K }>;
+
+/**
+ * Promise API over the metrics worker; falls back to the main thread (same pure
+ * functions) when a worker cannot be started.
+ */
 export function createEvaluator(): Evaluator {
   let worker: Worker | null = null;
+  let failed = false;
   let nextId = 1;
+
+  const getWorker = (): Worker | null => {
+    if (failed) return null;
+    try {
+      return (worker ??= new Worker(new URL('./metrics.worker.ts', import.meta.url), { type: 'module', name: 'metrics' }));
+    } catch {
+      failed = true;
+      return null;
+    }
+  };
+
+  function ask<K extends MetricsOut['type']>(w: Worker, msg: MetricsIn, expect: K): Promise<Reply<K>> {
+    return new Promise((resolve, reject) => {
+      const onMessage = (ev: MessageEvent<MetricsOut>) => {
+        if (ev.data.id !== msg.id) return;
+        cleanup();
+        if (ev.data.type === expect) resolve(ev.data as Reply<K>);
+        else if (ev.data.type === 'error') reject(new Error(ev.data.message));
+        else reject(new Error(`metrics worker answered '${ev.data.type}' to '${msg.type}'`));
+      };
+      const onError = (ev: ErrorEvent) => {
+        cleanup();
+        reject(new Error(`metrics worker crashed: ${ev.message || 'unknown error'}`));
+      };
+      const cleanup = () => {
+        w.removeEventListener('message', onMessage);
+        w.removeEventListener('error', onError);
+      };
+      w.addEventListener('message', onMessage);
+      w.addEventListener('error', onError);
+      w.postMessage(msg);
+    });
+  }
+
   return {
-    evaluate(req) {
-      try {
-        worker ??= new Worker(new URL('./metrics.worker.ts', import.meta.url), { type: 'module', name: 'metrics' });
-      } catch {
-        return import('../metrics/evaluateEmbeddings').then((m) => m.evaluateEmbeddings(req.embeddings, req.n, req.dim, req.classes, req.metric));
+    async evaluate(request) {
+      const w = getWorker();
+      if (!w) {
+        const m = await import('../metrics/evaluateEmbeddings');
+        return m.evaluateEmbeddings(request.embeddings, request.n, request.dim, request.classes, request.metric);
       }
-      const w = worker;
-      const id = nextId++;
-      return new Promise<Evaluation>((resolve, reject) => {
-        const onMessage = (ev: MessageEvent<MetricsOut>) => {
-          if (ev.data.id !== id) return;
-          cleanup();
-          if (ev.data.type === 'evaluation') resolve(ev.data.evaluation);
-          else reject(new Error(ev.data.message));
-        };
-        const onError = (ev: ErrorEvent) => {
-          cleanup();
-          reject(new Error(`metrics worker crashed: ${ev.message || 'unknown error'}`));
-        };
-        const cleanup = () => {
-          w.removeEventListener('message', onMessage);
-          w.removeEventListener('error', onError);
-        };
-        w.addEventListener('message', onMessage);
-        w.addEventListener('error', onError);
-        w.postMessage({ type: 'evaluate', id, request: req } satisfies MetricsIn);
-      });
+      return (await ask(w, { type: 'evaluate', id: nextId++, request }, 'evaluation')).evaluation;
+    },
+    async counterfactual(request) {
+      const w = getWorker();
+      if (!w) {
+        const m = await import('../diagnostics/counterfactual');
+        const cf = m.counterfactual(request, request.classes, request.flags, request.classCount);
+        return { curve: cf.curve, excludedPairs: cf.excludedPairs, changedLabels: cf.changedLabels };
+      }
+      return (await ask(w, { type: 'counterfactual', id: nextId++, request }, 'counterfactual')).result;
     },
   };
 }

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import type { MetricsIn, MetricsOut } from './protocol';
-import { evaluationTransferables } from './protocol';
+import { curveTransferables, evaluationTransferables } from './protocol';
+import { counterfactual } from '../diagnostics/counterfactual';
 import { evaluateEmbeddings } from '../metrics/evaluateEmbeddings';
 
 const post = (m: MetricsOut, transfer: Transferable[] = []) => (self as DedicatedWorkerGlobalScope).postMessage(m, transfer);
@@ -18,7 +19,18 @@ self.onmessage = (ev: MessageEvent<MetricsIn>) => {
       }
       return;
     }
+    case 'counterfactual': {
+      try {
+        const r = msg.request;
+        const cf = counterfactual(r, r.classes, r.flags, r.classCount);
+        const result = { curve: cf.curve, excludedPairs: cf.excludedPairs, changedLabels: cf.changedLabels };
+        post({ type: 'counterfactual', id: msg.id, result }, curveTransferables(cf.curve));
+      } catch (e) {
+        post({ type: 'error', id: msg.id, message: (e as Error).message ?? String(e) });
+      }
+      return;
+    }
     default:
-      throw new Error(`metrics worker: unknown message ${JSON.stringify(msg.type satisfies never)}`);
+      throw new Error(`metrics worker: unknown message ${JSON.stringify((msg as { type: unknown }).type)}`);
   }
 };

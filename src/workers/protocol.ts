@@ -1,5 +1,7 @@
 import type { EmbedRequest, EmbedResult } from '../model/embedPipeline';
 import type { Evaluation, ScoreMetric } from '../metrics/evaluateEmbeddings';
+import type { PrCurve } from '../metrics/prCurve';
+import type { Flag } from '../diagnostics/flags';
 
 /** Messages to the embedding worker. */
 export type EmbedIn = { type: 'embed'; id: number; request: EmbedRequest } | { type: 'cancel'; id: number };
@@ -20,14 +22,37 @@ export interface EvaluateRequest {
   metric: ScoreMetric;
 }
 
+export interface CounterfactualRequest {
+  n: number;
+  scores: Float32Array;
+  labels: Uint8Array;
+  classes: Int32Array;
+  classCount: number;
+  flags: Flag[];
+}
+
+/** The replayed curve; only what the overlay and the summary need travels back. */
+export interface CounterfactualResult {
+  curve: PrCurve;
+  excludedPairs: number;
+  changedLabels: number;
+}
+
 /** Messages to the metrics worker. */
-export type MetricsIn = { type: 'evaluate'; id: number; request: EvaluateRequest };
+export type MetricsIn = { type: 'evaluate'; id: number; request: EvaluateRequest } | { type: 'counterfactual'; id: number; request: CounterfactualRequest };
 
 /** Messages from the metrics worker. */
-export type MetricsOut = { type: 'evaluation'; id: number; evaluation: Evaluation } | { type: 'error'; id: number; message: string };
+export type MetricsOut =
+  | { type: 'evaluation'; id: number; evaluation: Evaluation }
+  | { type: 'counterfactual'; id: number; result: CounterfactualResult }
+  | { type: 'error'; id: number; message: string };
+
+/** Buffers of a curve that can be transferred instead of copied. */
+export function curveTransferables(c: PrCurve): ArrayBuffer[] {
+  return [c.thresholds, c.precision, c.recall, c.tp, c.fp, c.excludedIndices].map((a) => a.buffer as ArrayBuffer);
+}
 
 /** Buffers of an evaluation that can be transferred instead of copied. */
 export function evaluationTransferables(e: Evaluation): ArrayBuffer[] {
-  const c = e.curve;
-  return [c.thresholds, c.precision, c.recall, c.tp, c.fp, c.excludedIndices, e.order, e.scores, e.labels].map((a) => a.buffer as ArrayBuffer);
+  return [...curveTransferables(e.curve), ...[e.order, e.scores, e.labels].map((a) => a.buffer as ArrayBuffer)];
 }

@@ -3,15 +3,16 @@ import { readUrl } from '../../../src/urlOptions';
 
 describe('readUrl(search)', () => {
   it('?demo runs at once; backend and limit are read', () => {
-    expect(readUrl('?demo&backend=webgpu&limit=40')).toEqual({ autoRun: true, options: { backend: 'webgpu', limit: 40 }, notices: [] });
-    expect(readUrl('')).toEqual({ autoRun: false, options: { backend: undefined, limit: undefined }, notices: [] });
+    expect(readUrl('?demo&backend=webgpu&limit=40')).toEqual({ autoRun: true, options: { backend: 'webgpu', limit: 40, variant: undefined }, notices: [] });
+    expect(readUrl('')).toEqual({ autoRun: false, options: { backend: undefined, limit: undefined, variant: undefined }, notices: [] });
+    expect(readUrl('?demo=noisy').options.variant).toBe('noisy');
   });
   it('accepts a backend name in any case', () => {
     expect(readUrl('?backend=WASM').options.backend).toBe('wasm');
   });
   it('explains an unknown backend or a bad limit instead of dropping it silently', () => {
     const r = readUrl('?demo&backend=foo&limit=-5');
-    expect(r.options).toEqual({ backend: undefined, limit: undefined });
+    expect(r.options).toEqual({ backend: undefined, limit: undefined, variant: undefined });
     expect(r.notices[0]).toMatch(/unknown backend "foo".*webgpu, webgl, wasm or cpu/);
     expect(r.notices[1]).toMatch(/limit "-5" is not a whole number ≥ 2/);
   });

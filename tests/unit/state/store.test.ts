@@ -4,6 +4,7 @@ import type { Services } from '../../../src/state/types';
 import type { EmbedResult } from '../../../src/model/embedPipeline';
 import { evaluateEmbeddings } from '../../../src/metrics/evaluateEmbeddings';
 import { EmbedCancelled } from '../../../src/workers/embed.client';
+import { counterfactual } from '../../../src/diagnostics/counterfactual';
 
 const manifest = {
   name: 'tiny',
@@ -24,6 +25,8 @@ function embedResult(n: number): EmbedResult {
     backend: { chosen: 'wasm', forced: false, trials: [{ name: 'wasm', status: 'ok', imagesPerSecond: 100 }] },
     preprocessing: { width: 28, height: 28, channels: 1, normalization: 'unit', channelOrder: 'rgb' },
     failed: [{ index: 2, url: 'http://x/demo/b/1.png', reason: 'could not decode' }],
+    contentHashes: ['h0', 'h1', ''],
+    pixelStd: Float32Array.from([40, 50, NaN]),
     seconds: { backend: 0.1, embed: 0.2 },
   };
 }
@@ -37,7 +40,13 @@ function services(over: Partial<Services> = {}): Services {
         return embedResult(req.imageUrls.length);
       },
     },
-    evaluator: { evaluate: async (r) => evaluateEmbeddings(r.embeddings, r.n, r.dim, r.classes, r.metric) },
+    evaluator: {
+      evaluate: async (r) => evaluateEmbeddings(r.embeddings, r.n, r.dim, r.classes, r.metric),
+      counterfactual: async (r) => {
+        const cf = counterfactual(r, r.classes, r.flags, r.classCount);
+        return { curve: cf.curve, excludedPairs: cf.excludedPairs, changedLabels: cf.changedLabels };
+      },
+    },
     fetchJson: async () => manifest,
     baseUrl: 'http://x/',
     now: () => 0,
@@ -120,5 +129,31 @@ describe('app store', () => {
     store.getState().select(4);
     store.getState().setFilter('all');
     expect(store.getState()).toMatchObject({ selectedIdx: 4, filter: 'all' });
+  });
+});
+
+describe('diagnostics slice', () => {
+  it('flagging an image replays the curve without it; removing the flag drops the replay', async () => {
+    const store = createAppStore(services());
+    await store.getState().runDemo();
+    expect(store.getState().counterfactual).toBeNull();
+    store.getState().addFlag({ kind: 'exclude-image', image: 0 });
+    store.getState().addFlag({ kind: 'exclude-image', image: 0 }); // the same flag twice counts once
+    await store.getState().replay();
+    const s = store.getState();
+    expect(s.flags).toHaveLength(1);
+    expect(s.counterfactual?.excludedPairs).toBe(2);
+    expect(s.counterfactual?.curve.n).toBe(0); // the only finite pair (0,1) used image 0
+    store.getState().removeFlag(0);
+    await store.getState().replay();
+    expect(store.getState().counterfactual).toBeNull();
+  });
+
+  it('a new run clears the flags', async () => {
+    const store = createAppStore(services());
+    await store.getState().runDemo();
+    store.getState().addFlag({ kind: 'exclude-pair', i: 0, j: 1 });
+    await store.getState().runDemo();
+    expect(store.getState().flags).toEqual([]);
   });
 });

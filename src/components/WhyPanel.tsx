@@ -1,0 +1,82 @@
+import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useApp } from '../state/context';
+import { diagnosisOf } from '../state/derived';
+import { TAGS, TAG_IDS } from '../diagnostics/tagCatalog';
+import { formatCount } from './format';
+
+const HUBS_SHOWN = 8;
+const CLASS_PAIRS_SHOWN = 6;
+
+/** Why the most confident false positives are there: tag counts with what to try, hub images, confused class pairs, collapse. */
+export function WhyPanel() {
+  const { evaluation, embedding, dataset, addFlag } = useApp(
+    useShallow((s) => ({ evaluation: s.evaluation, embedding: s.embedding, dataset: s.dataset, addFlag: s.addFlag })),
+  );
+  const diagnosis = useMemo(() => diagnosisOf(evaluation, embedding, dataset), [evaluation, embedding, dataset]);
+  if (!diagnosis || !dataset) return null;
+  const { context: ctx, tagCounts } = diagnosis;
+  const topN = ctx.top.pairs.length;
+  const hubs = Array.from(ctx.hubs.images.slice(0, HUBS_SHOWN)).map((image, k) => ({ image, count: ctx.hubs.counts[k], hub: ctx.hubs.isHub[image] === 1 }));
+  const c = ctx.collapse;
+  return (
+    <section className="why-panel" aria-label="why the top false positives are there" data-testid="why-panel">
+      <h2>Why: the top {formatCount(topN)} false positives</h2>
+      <ul className="why-tags">
+        {TAG_IDS.filter((t) => tagCounts[t] > 0).map((t) => (
+          <li key={t}>
+            <span className={`tag ${t}`}>{TAGS[t].label}</span> <b>{formatCount(tagCounts[t])}</b> — {TAGS[t].meaning} <i>Try: {TAGS[t].tryThis}</i>
+          </li>
+        ))}
+        {TAG_IDS.every((t) => tagCounts[t] === 0) && <li className="muted">No root-cause tag fits the top false positives: they look like ordinary model errors.</li>}
+      </ul>
+      <div className="why-grid">
+        <div>
+          <h3>Images in the most false positives</h3>
+          <ol className="hubs">
+            {hubs.map(({ image, count, hub }) => {
+              const im = dataset.images[image];
+              return (
+                <li key={image} className={hub ? 'hub' : ''}>
+                  <img src={im.url} alt={im.path} width={42} height={42} />
+                  <span className="hub-text" title={im.path}>
+                    {formatCount(count)}× · {dataset.classes[im.label]} · {im.path.split('/').pop()}
+                    {hub && <b> hub</b>}
+                  </span>
+                  <button className="link" onClick={() => addFlag({ kind: 'exclude-image', image, tag: hub ? 'hub-image' : undefined })}>
+                    exclude
+                  </button>
+                </li>
+              );
+            })}
+          </ol>
+        </div>
+        <div>
+          <h3>Confused class pairs</h3>
+          <table className="confusion">
+            <tbody>
+              {ctx.confusion.entries.slice(0, CLASS_PAIRS_SHOWN).map((e) => (
+                <tr key={`${e.classA}-${e.classB}`} className={e.confused ? 'confused' : ''}>
+                  <td>
+                    {dataset.classes[e.classA]} ↔ {dataset.classes[e.classB]}
+                  </td>
+                  <td className="bar-cell">
+                    <span className="bar" style={{ width: `${Math.round(e.share * 100)}%` }} />
+                  </td>
+                  <td>
+                    {formatCount(e.count)} ({Math.round(e.share * 100)} %)
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h3>Collapse</h3>
+          <p className="collapse">
+            {formatCount(c.largestTieBlock)} pairs share the most common score · {(c.distinctScoreFraction * 100).toFixed(1)} % of scores are distinct ·{' '}
+            {formatCount(c.identicalEmbeddingCount)} images with an identical twin embedding · {formatCount(c.nearZeroNormCount)} near-zero embeddings
+          </p>
+        </div>
+      </div>
+    </section>
+  );
+}

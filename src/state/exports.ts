@@ -1,0 +1,71 @@
+import type { AppState } from './types';
+import { dipOf } from './derived';
+import { flagsToCsv } from '../io/flagsCsv';
+import { exportSession, curveSummary } from '../io/session';
+import { parseSession } from '../io/sessionParse';
+import { resolveSessionFlags, sessionDifferences } from '../io/sessionFlags';
+import type { Flag } from '../diagnostics/flags';
+import { pointAtThreshold } from '../metrics/curveQuery';
+
+/** The flagged pairs and images as CSV (paths, classes, score, tag, action). */
+export function flagsCsvText(s: AppState): string {
+  if (!s.dataset || !s.evaluation) throw new Error('nothing evaluated yet');
+  return flagsToCsv(s.flags, {
+    paths: s.dataset.images.map((im) => im.path),
+    classes: Int32Array.from(s.dataset.images, (im) => im.label),
+    classNames: s.dataset.classes,
+    scores: s.evaluation.scores,
+  });
+}
+
+/** Settings, flags and the curve summary as JSON (no images), for a colleague with the same files. */
+export function sessionText(s: AppState, now = new Date()): string {
+  if (!s.dataset || !s.evaluation) throw new Error('nothing evaluated yet');
+  const c = s.evaluation.curve;
+  return exportSession({
+    model: s.model ? { name: s.model.name } : null,
+    dataset: { name: s.dataset.name, paths: s.dataset.images.map((im) => im.path), classNames: s.dataset.classes },
+    settings: {
+      metric: s.metric,
+      recallAxis: s.logRecall ? 'log' : 'linear',
+      threshold: s.selectedIdx !== null && s.selectedIdx < c.thresholds.length ? c.thresholds[s.selectedIdx] : null,
+      zoom: null,
+      filter: s.filter,
+      tagOptions: {},
+    },
+    flags: s.flags,
+    curve: c,
+    dip: dipOf(s.evaluation),
+    counterfactual: s.counterfactual?.curve ?? null,
+    createdAt: now,
+  });
+}
+
+/**
+ * What applying a session file to the current view means: its flags (by path),
+ * settings, and every problem or difference as a sentence. Throws with the
+ * field name when the file is not a Dipscope session.
+ */
+export function readSession(s: AppState, text: string): { flags: Flag[]; metric: AppState['metric']; logRecall: boolean; filter: AppState['filter']; threshold: number | null; notes: string[] } {
+  if (!s.dataset || !s.evaluation) throw new Error('run an evaluation first, then import the session');
+  const session = parseSession(text);
+  const paths = s.dataset.images.map((im) => im.path);
+  const resolved = resolveSessionFlags(session, paths, s.dataset.classes);
+  const now = { images: paths.length, classNames: s.dataset.classes, curve: curveSummary(s.evaluation.curve, dipOf(s.evaluation)) };
+  const filter = session.settings.filter === 'all' ? 'all' : 'fp';
+  return {
+    flags: resolved.flags,
+    metric: session.settings.metric,
+    logRecall: session.settings.recallAxis === 'log',
+    filter,
+    threshold: session.settings.threshold,
+    notes: [...resolved.problems, ...sessionDifferences(session, now)].map((n) => `session: ${n}`),
+  };
+}
+
+/** The curve index a session's threshold points at. */
+export function indexOfThreshold(s: AppState, t: number | null): number | null {
+  if (t === null || !s.evaluation) return null;
+  const i = pointAtThreshold(s.evaluation.curve, t);
+  return i < s.evaluation.curve.thresholds.length ? i : null;
+}
