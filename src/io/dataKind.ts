@@ -1,0 +1,86 @@
+import { asUint8, type NamedBytes } from './bytes';
+import { csvRows } from './csvRows';
+import { parsePairLabel } from './pairLabel';
+import { isImagePath, junkReason } from './pathRules';
+import { parseScore } from './scoresTable';
+
+/**
+ * What a validation-set drop is, so the UI can call the right parser:
+ *
+ * | kind             | files                                   | parser                                 |
+ * |------------------|-----------------------------------------|----------------------------------------|
+ * | class-folders    | images in <class>/ folders (or a zip)   | imageFolderLayout + classFolderPairs   |
+ * | pairs-csv        | path_a,path_b,label + the images        | parsePairsCsv + matchPaths             |
+ * | lfw-pairs        | LFW pairs.txt + the images              | parseLfwPairs + matchPaths             |
+ * | triplets-csv     | anchor,positive,negative + the images   | parseTripletsCsv + matchPaths          |
+ * | embeddings       | [N, D] .npy + labels (.npy/.txt/.csv)   | readEmbeddingSet                       |
+ * | scores-csv       | score,label[,a,b] CSV                   | parseScoresCsv                         |
+ * | scores-parquet   | the same as Parquet                     | parseScoresParquet                     |
+ *
+ * Decided from names and the first lines of text files only (cheap: call it
+ * before reading every image). `list` is the pairs/triplets/scores file,
+ * `labels` the labels file of an embeddings drop.
+ */
+export type DataKind = 'class-folders' | 'pairs-csv' | 'lfw-pairs' | 'triplets-csv' | 'embeddings' | 'scores-csv' | 'scores-parquet';
+
+export type DataDrop =
+  | { kind: DataKind; list?: string; embeddings?: string; labels?: string; images: string[] }
+  | { kind: 'unknown'; reason: string; images: string[] };
+
+const TEXT = /\.(csv|tsv|txt)$/i;
+
+/** Contract: every dropped file (zip entries already unpacked); only text files' bytes are read, and only their start. */
+export function detectDataKind(files: readonly NamedBytes[]): DataDrop {
+  const real = files.filter((f) => junkReason(f.name) === null);
+  const images = real.filter((f) => isImagePath(f.name)).map((f) => f.name);
+  const npy = real.filter((f) => /\.npy$/i.test(f.name));
+  const parquet = real.find((f) => /\.parquet$/i.test(f.name));
+  const texts = real.filter((f) => TEXT.test(f.name));
+
+  if (npy.length > 0) {
+    const embeddings = npy.find((f) => npyRank(f) === 2);
+    if (!embeddings) return { kind: 'unknown', reason: 'no .npy of shape [N, D] among the dropped .npy files', images };
+    const labels = npy.find((f) => f !== embeddings && npyRank(f) === 1) ?? texts.find((f) => sniffText(f) === 'labels' || sniffText(f) === null);
+    if (!labels) return { kind: 'unknown', reason: `${embeddings.name} needs a labels file (.npy, or one class name per line)`, images };
+    return { kind: 'embeddings', embeddings: embeddings.name, labels: labels.name, images };
+  }
+  if (parquet) return { kind: 'scores-parquet', list: parquet.name, images };
+  for (const f of texts) {
+    const kind = sniffText(f);
+    if (kind && kind !== 'labels') return { kind, list: f.name, images };
+  }
+  if (images.length > 0) return { kind: 'class-folders', images };
+  return { kind: 'unknown', reason: 'no images, pairs list, embeddings or scores table found', images };
+}
+
+/** The kind of one text file from its first rows; null when none fits. */
+export function sniffText(file: NamedBytes): Exclude<DataKind, 'class-folders' | 'embeddings' | 'scores-parquet'> | 'labels' | null {
+  const bytes = asUint8(file.bytes);
+  const head = new TextDecoder().decode(bytes.subarray(0, 8192));
+  const cut = bytes.length > 8192 ? head.lastIndexOf('\n') : -1; // drop a line cut at the 8 KiB mark
+  const text = cut > 0 ? head.slice(0, cut) : head;
+  const rows = csvRows(text).slice(0, 5);
+  if (rows.length === 0) return null;
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 5);
+  const words = lines.map((l) => l.trim().split(/\s+/));
+  if (/^\d+(\s+\d+)?$/.test(lines[0].trim()) && words.slice(1).some((w) => w.length === 3 || w.length === 4)) return 'lfw-pairs';
+  if (!lines[0].includes(',') && words.every((w) => (w.length === 3 && /^\d+$/.test(w[1])) || (w.length === 4 && /^\d+$/.test(w[3])))) return 'lfw-pairs';
+  const header = rows[0].fields.map((f) => f.toLowerCase());
+  if (header.includes('anchor') && header.includes('negative')) return 'triplets-csv';
+  if (header.some((h) => ['score', 'similarity', 'distance', 'dist'].includes(h))) return 'scores-csv';
+  if (header.some((h) => ['path_a', 'img1', 'image1', 'image_a'].includes(h))) return 'pairs-csv';
+  const data = rows.find((r) => r.fields.some(isImagePath)) ?? rows[rows.length > 1 ? 1 : 0];
+  const f = data.fields;
+  if (f.length >= 3 && isImagePath(f[0]) && isImagePath(f[1]) && isImagePath(f[2])) return 'triplets-csv';
+  if (f.length >= 3 && isImagePath(f[0]) && isImagePath(f[1]) && parsePairLabel(f[2]) !== null) return 'pairs-csv';
+  if (f.length >= 2 && parseScore(f[0]) !== null && parsePairLabel(f[1]) !== null) return 'scores-csv';
+  if (rows.every((r) => r.fields.length === 1)) return 'labels';
+  return null;
+}
+
+/** Number of dimensions in an .npy header (-1 when unreadable). */
+function npyRank(file: NamedBytes): number {
+  const head = new TextDecoder('latin1').decode(asUint8(file.bytes).subarray(0, 512));
+  const m = /'shape'\s*:\s*\(([^)]*)\)/.exec(head);
+  return m ? m[1].split(',').filter((s) => s.trim() !== '').length : -1;
+}
