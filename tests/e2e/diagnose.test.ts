@@ -1,0 +1,60 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import type { Browser } from 'playwright-core';
+import { startServer, launchBrowser, openPage, readRun } from './harness';
+import { evaluateEmbeddings } from '../../src/metrics/evaluateEmbeddings';
+import { counterfactual } from '../../src/diagnostics/counterfactual';
+import { findDip } from '../../src/diagnostics/dip';
+
+let server: Awaited<ReturnType<typeof startServer>>;
+let browser: Browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('label-noise demo: inspect the dip → the top false positive is tagged an exact duplicate → excluding its image replays the curve with the AP Node computes', async () => {
+  const { page, errors } = await openPage(browser, `${server.url}?demo=noisy`);
+  await page.getByTestId('ap-value').waitFor({ timeout: 180_000 });
+  const run = await readRun(page);
+  const ev = evaluateEmbeddings(run.embeddings, run.n, run.dim, run.labels, 'neg-sq-l2');
+  assert.ok(findDip(ev.curve.precision, ev.curve.recall), 'Node finds the dip too');
+  await page.getByTestId('dip').waitFor();
+
+  await page.getByRole('button', { name: 'Inspect the dip' }).click();
+  const first = page.getByTestId('fp-pair').first();
+  await first.waitFor();
+  assert.equal(await first.getAttribute('data-rank'), '1');
+  const tags = await first.getByTestId('fp-tag').evaluateAll((els) => els.map((e) => e.getAttribute('data-tag')));
+  assert.ok(tags.includes('exact-duplicate'), `tags of the first pair: ${tags}`);
+
+  // The planted copy is the right-hand image of the top pair (its index is larger): exclude it.
+  const apBefore = Number(await page.getByTestId('ap-value').getAttribute('data-value'));
+  await first.locator('summary', { hasText: 'Flag…' }).click();
+  await first.getByTestId('exclude-image-b').click();
+  const after = page.getByTestId('ap-counterfactual');
+  await after.waitFor({ timeout: 60_000 });
+  await page.getByTestId('counterfactual-curve').waitFor();
+  const apAfter = Number(await after.getAttribute('data-value'));
+  assert.ok(apAfter > apBefore, `excluding a planted duplicate raises AP: ${apBefore} → ${apAfter}`);
+
+  const flags = await page.evaluate(() => (window as unknown as { dipscope: { store: { getState(): { flags: unknown[] } } } }).dipscope.store.getState().flags);
+  assert.equal(flags.length, 1);
+  const node = counterfactual(ev, run.labels, flags as Parameters<typeof counterfactual>[2]);
+  assert.ok(Math.abs(node.curve.ap - apAfter) < 1e-9, `page ${apAfter} vs Node ${node.curve.ap}`);
+
+  // The flag list exports as CSV with paths, classes, score, tag and action.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-flags-csv').click()]);
+  const csv = await readFile((await download.path())!, 'utf8');
+  const [header, row] = csv.trim().split('\n');
+  assert.equal(header, 'path_a,path_b,class_a,class_b,score,tag,action');
+  assert.match(row, /^planted\/[^,]+\.png,,[^,]+,,,exact-duplicate,exclude-image$/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
