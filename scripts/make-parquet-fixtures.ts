@@ -31,7 +31,7 @@ write(
   'distances-gzip.parquet',
   parquetWriteBuffer({
     codec: 'GZIP',
-    compressors: { GZIP: (b: Uint8Array) => gzipSync(b) },
+    compressors: { GZIP: (b: Uint8Array) => gzipSync(b, { mtime: 0 }) }, // mtime 0: same bytes on every run
     columnData: [
       { name: 'Label', data: [1n, 0n, 1n], type: 'INT64' },
       { name: 'Distance', data: [0.5, 2.0, 0.25], type: 'DOUBLE' },
