@@ -7,6 +7,9 @@ import { Errors } from './Errors';
 import { Summary } from './Summary';
 import { CurvePanel } from './CurvePanel';
 import { Gallery } from './Gallery';
+import { ExportButtons } from './ExportButtons';
+import { ThresholdPanel } from './ThresholdPanel';
+import { RocPanel } from './RocPanel';
 
 export function RunView({ options }: { options: RunOptions }) {
   const { dataset, model, status, runDemo, metric, setMetric } = useApp(
@@ -44,6 +47,11 @@ export function RunView({ options }: { options: RunOptions }) {
       <div className="main-grid">
         <CurvePanel />
         <Gallery />
+      </div>
+      <ExportButtons />
+      <div className="linked-grid">
+        <ThresholdPanel />
+        <RocPanel />
       </div>
     </div>
   );
