@@ -38,7 +38,8 @@ export function nearestPoint(p: ScreenPoints, mx: number, my: number, band: numb
   return best;
 }
 
-function firstAtOrBelow(xs: Float32Array, v: number): number {
+/** First index whose x ≤ v (x non-increasing with the index); xs.length when none. */
+export function firstAtOrBelow(xs: Float32Array, v: number): number {
   let lo = 0;
   let hi = xs.length;
   while (lo < hi) {

@@ -1,5 +1,6 @@
 import * as d3 from 'd3';
-import { nearestPoint, type ScreenPoints } from './nearestPoint';
+import { firstAtOrBelow, nearestPoint, type ScreenPoints } from './nearestPoint';
+import { axisLabel, xScale, xValues, type CurveAxis } from './prScales';
 
 export const WIDTH = 760;
 export const HEIGHT = 460;
@@ -9,23 +10,32 @@ const M = MARGIN;
 export interface ChartData {
   precision: Float64Array;
   recall: Float64Array;
+  /** Cumulative counts (scikit-learn order), for the rank axis. */
+  tp: Float64Array;
+  fp: Float64Array;
   /** Curve indices to draw (increasing), from downsampleCurve: every local extreme kept. */
   drawIdx: Uint32Array;
   chance: number;
   dip: { topIdx: number; endIdx: number; minIdx: number } | null;
-  logRecall: boolean;
+  axis: CurveAxis;
+  /** Zoomed x range in the axis' units, or null. */
+  zoom: [number, number] | null;
+  /** Brush mode: dragging selects a stretch of the curve instead of hovering and clicking. */
+  brush: boolean;
   /** The counterfactual curve (flags applied), drawn dashed over the original. */
   overlay?: { precision: Float64Array; recall: Float64Array; drawIdx: Uint32Array; ap: number; baseAp: number } | null;
 }
 
 /** Returned by drawPrChart: moves the selection marker without redrawing the curve. */
 export interface ChartHandle {
-  setSelected(idx: number | null): void;
+  setSelected(idx: number | null, stretchTopIdx?: number | null): void;
 }
 
 export interface ChartHandlers {
   onHover(idx: number | null, at?: { x: number; y: number }): void;
   onSelect(idx: number): void;
+  /** A brushed stretch: from curve index topIdx (exclusive: the pairs above it are not in the stretch) down to endIdx; plus its x range. */
+  onBrush(topIdx: number, endIdx: number, range: [number, number]): void;
 }
 
 /**
@@ -40,39 +50,61 @@ export function drawPrChart(svg: SVGSVGElement, d: ChartData, h: ChartHandlers):
   root.selectAll('*').remove();
   const iw = WIDTH - M.left - M.right;
   const ih = HEIGHT - M.top - M.bottom;
-  const minRecall = smallestPositive(d.recall);
-  const x = d.logRecall
-    ? d3.scaleLog().domain([Math.min(minRecall * 0.8, 0.01), 1]).range([0, iw]).clamp(true)
-    : d3.scaleLinear().domain([0, 1]).range([0, iw]);
+  const xs = xValues(d.axis, d.recall, d.tp, d.fp);
+  const x = xScale(d.axis, xs, iw, d.zoom);
+  const isLog = d.axis !== 'linear';
+  const xv = (i: number) => x(isLog ? Math.max(xs[i], x.domain()[0]) : xs[i]);
   const y = d3.scaleLinear().domain([0, 1.02]).range([ih, 0]);
   const g = root.append('g').attr('transform', `translate(${M.left},${M.top})`);
+  const clipId = `clip-${Math.random().toString(36).slice(2)}`;
+  root.append('defs').append('clipPath').attr('id', clipId).append('rect').attr('width', iw).attr('height', ih);
 
-  g.append('g').attr('class', 'axis').attr('transform', `translate(0,${ih})`).call(d3.axisBottom(x).ticks(d.logRecall ? 5 : 10, d.logRecall ? '~g' : undefined));
+  g.append('g').attr('class', 'axis').attr('transform', `translate(0,${ih})`).call(d3.axisBottom(x).ticks(isLog ? 6 : 10, isLog ? '~s' : undefined));
   g.append('g').attr('class', 'axis').call(d3.axisLeft(y).ticks(10));
-  g.append('text').attr('class', 'axis-label').attr('x', iw / 2).attr('y', ih + 38).attr('text-anchor', 'middle').text(d.logRecall ? 'recall (log scale)' : 'recall');
+  g.append('text').attr('class', 'axis-label').attr('x', iw / 2).attr('y', ih + 38).attr('text-anchor', 'middle').text(axisLabel(d.axis));
   g.append('text').attr('class', 'axis-label').attr('transform', 'rotate(-90)').attr('x', -ih / 2).attr('y', -42).attr('text-anchor', 'middle').text('precision');
 
-  drawIsoF1(g, x, y);
+  const plot = g.append('g').attr('clip-path', `url(#${clipId})`);
+  if (d.axis !== 'rank') drawIsoF1(plot, x, y);
   g.append('line').attr('class', 'chance').attr('x1', 0).attr('x2', iw).attr('y1', y(d.chance)).attr('y2', y(d.chance));
   g.append('text').attr('class', 'chance-label').attr('x', 6).attr('y', y(d.chance) - 5).text(`chance ${d.chance.toFixed(3)}`);
 
   if (d.dip) {
-    const x0 = x(Math.max(d.recall[d.dip.topIdx], x.domain()[0]));
-    const x1 = x(Math.max(d.recall[d.dip.endIdx], x.domain()[0]));
-    g.append('rect').attr('class', 'dip-band').attr('x', x0).attr('y', 0).attr('width', Math.max(x1 - x0, 3)).attr('height', ih);
+    const x0 = xv(d.dip.topIdx);
+    const x1 = xv(d.dip.endIdx);
+    plot.append('rect').attr('class', 'dip-band').attr('x', x0).attr('y', 0).attr('width', Math.max(x1 - x0, 3)).attr('height', ih);
   }
 
   const pts: ScreenPoints = { x: new Float32Array(d.recall.length), y: new Float32Array(d.recall.length) };
   for (let i = 0; i < d.recall.length; i++) {
-    pts.x[i] = x(d.logRecall ? Math.max(d.recall[i], x.domain()[0]) : d.recall[i]);
+    pts.x[i] = xv(i);
     pts.y[i] = y(d.precision[i]);
   }
   const line = d3.line<number>().x((i) => pts.x[i]).y((i) => pts.y[i]);
   const drawn = Array.from(d.drawIdx).reverse(); // increasing recall
-  g.append('path').attr('class', 'curve').attr('d', line(drawn));
-  if (d.overlay) drawOverlay(g, d.overlay, x, y, d.logRecall, iw);
+  plot.append('path').attr('class', 'curve').attr('d', line(drawn));
+  if (d.overlay && d.axis !== 'rank') drawOverlay(plot, g, d.overlay, x, y, d.axis === 'log', iw);
+  const stretch = plot.append('rect').attr('class', 'stretch-band').attr('y', 0).attr('height', ih).style('display', 'none');
 
   const overlay = g.append('rect').attr('class', 'overlay').attr('width', iw).attr('height', ih);
+  if (d.brush) {
+    overlay.style('display', 'none');
+    const brush = d3
+      .brushX()
+      .extent([
+        [0, 0],
+        [iw, ih],
+      ])
+      .on('end', (ev: d3.D3BrushEvent<unknown>) => {
+        if (!ev.selection) return;
+        const [x0, x1] = ev.selection as [number, number];
+        // x is non-increasing with the curve index: the right edge is the lower end (more recall / more pairs).
+        const endIdx = Math.min(firstAtOrBelow(pts.x, x1), pts.x.length - 1);
+        const topIdx = Math.min(firstAtOrBelow(pts.x, x0), pts.x.length - 1);
+        h.onBrush(Math.max(topIdx, endIdx), endIdx, [x.invert(x0), x.invert(x1)]);
+      });
+    g.append('g').attr('class', 'brush').call(brush);
+  }
   const hover = g.append('g').attr('class', 'hover').style('display', 'none');
   hover.append('circle').attr('r', 5);
   const at = (ev: PointerEvent) => {
@@ -120,19 +152,22 @@ export function drawPrChart(svg: SVGSVGElement, d: ChartData, h: ChartHandlers):
   const selLine = g.append('line').attr('class', 'selected-line').attr('y1', 0).attr('y2', ih).style('display', 'none');
   const selPoint = g.append('circle').attr('class', 'selected-point').attr('r', 6).style('display', 'none');
   return {
-    setSelected(s) {
+    setSelected(s, top = null) {
       const show = s !== null && s < pts.x.length;
       const display = show ? 'inline' : 'none';
       selLine.style('display', display);
       selPoint.style('display', display);
+      stretch.style('display', show && top !== null ? 'inline' : 'none');
       if (!show) return;
       selLine.attr('x1', pts.x[s]).attr('x2', pts.x[s]);
       selPoint.attr('cx', pts.x[s]).attr('cy', pts.y[s]);
+      if (top !== null && top < pts.x.length) stretch.attr('x', pts.x[top]).attr('width', Math.max(2, pts.x[s] - pts.x[top]));
     },
   };
 }
 
 function drawOverlay(
+  plot: d3.Selection<SVGGElement, unknown, null, undefined>,
   g: d3.Selection<SVGGElement, unknown, null, undefined>,
   o: NonNullable<ChartData['overlay']>,
   x: d3.ScaleContinuousNumeric<number, number>,
@@ -146,7 +181,7 @@ function drawOverlay(
     .line<number>()
     .x((i) => x(logRecall ? Math.max(o.recall[i], lo) : o.recall[i]))
     .y((i) => y(o.precision[i]));
-  g.append('path').attr('class', 'curve-after').attr('data-testid', 'counterfactual-curve').attr('d', line(idx));
+  plot.append('path').attr('class', 'curve-after').attr('data-testid', 'counterfactual-curve').attr('d', line(idx));
   const legend = g.append('g').attr('class', 'legend').attr('transform', `translate(${iw - 250},${y(0.3)})`);
   legend.append('line').attr('class', 'curve').attr('x1', 0).attr('x2', 24).attr('y1', 0).attr('y2', 0);
   legend.append('text').attr('x', 30).attr('y', 4).text(`as evaluated, AP ${o.baseAp.toFixed(4)}`);
@@ -164,10 +199,4 @@ function drawIsoF1(g: d3.Selection<SVGGElement, unknown, null, undefined>, x: d3
     const end = pts[pts.length - 1]; // at recall 1, right-aligned above the line
     if (end) iso.append('text').attr('x', end[0] - 2).attr('y', end[1] + 11).attr('text-anchor', 'end').text(`F1 ${f}`);
   }
-}
-
-function smallestPositive(a: Float64Array): number {
-  let m = 1;
-  for (let i = 0; i < a.length; i++) if (a[i] > 0 && a[i] < m) m = a[i];
-  return m;
 }

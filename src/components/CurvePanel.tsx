@@ -12,16 +12,22 @@ const TOP_RANKS_ALWAYS_DRAWN = 2000;
 
 /** The chart with its controls; hover reads exact values from the full curve. */
 export function CurvePanel() {
-  const { evaluation, selectedIdx, logRecall, select, setLogRecall, counterfactual } = useApp(
+  const { evaluation, selectedIdx, stretchTopIdx, axis, zoom, select, selectStretch, setAxis, setZoom, counterfactual } = useApp(
     useShallow((s) => ({
       evaluation: s.evaluation,
       selectedIdx: s.selectedIdx,
-      logRecall: s.logRecall,
+      stretchTopIdx: s.stretchTopIdx,
+      axis: s.axis,
+      zoom: s.zoom,
       select: s.select,
-      setLogRecall: s.setLogRecall,
+      selectStretch: s.selectStretch,
+      setAxis: s.setAxis,
+      setZoom: s.setZoom,
       counterfactual: s.counterfactual,
     })),
   );
+  const [brushMode, setBrushMode] = useState(false);
+  const [brushed, setBrushed] = useState<[number, number] | null>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const chart = useRef<ChartHandle | null>(null);
   const [hover, setHover] = useState<{ idx: number; x: number; y: number } | null>(null);
@@ -49,19 +55,23 @@ export function CurvePanel() {
     const c = evaluation.curve;
     chart.current = drawPrChart(
       svgRef.current,
-      { precision: c.precision, recall: c.recall, drawIdx, chance: c.chance, dip, logRecall, overlay },
+      { precision: c.precision, recall: c.recall, tp: c.tp, fp: c.fp, drawIdx, chance: c.chance, dip, axis, zoom, brush: brushMode, overlay },
       {
         onHover: (idx, at) => setHover(idx === null || !at ? null : { idx, ...at }),
         onSelect: (idx) => select(idx),
+        onBrush: (topIdx, endIdx, range) => {
+          selectStretch(topIdx, endIdx);
+          setBrushed(range);
+        },
       },
     );
-    chart.current.setSelected(useSelected.current);
-  }, [evaluation, drawIdx, dip, logRecall, select, overlay]);
+    chart.current.setSelected(current.current.selectedIdx, current.current.stretchTopIdx);
+  }, [evaluation, drawIdx, dip, axis, zoom, brushMode, select, selectStretch, overlay]);
 
   // Moving the selection only moves its marker (the curve is not redrawn).
-  const useSelected = useRef(selectedIdx);
-  useSelected.current = selectedIdx;
-  useEffect(() => chart.current?.setSelected(selectedIdx), [selectedIdx]);
+  const current = useRef({ selectedIdx, stretchTopIdx });
+  current.current = { selectedIdx, stretchTopIdx };
+  useEffect(() => chart.current?.setSelected(selectedIdx, stretchTopIdx), [selectedIdx, stretchTopIdx]);
 
   if (!evaluation) return null;
   const c = evaluation.curve;
@@ -82,8 +92,26 @@ export function CurvePanel() {
     <section className="curve-panel" aria-label="precision-recall curve">
       <div className="toolbar">
         <label>
-          <input type="checkbox" checked={logRecall} onChange={(e) => setLogRecall(e.target.checked)} /> log recall (zoom into low recall)
+          x axis{' '}
+          <select value={axis} onChange={(e) => setAxis(e.target.value as typeof axis)} data-testid="axis">
+            <option value="linear">recall</option>
+            <option value="log">recall, log scale (low recall)</option>
+            <option value="rank">rank: top-k pairs (log)</option>
+          </select>
         </label>
+        <label title="Drag across the chart to select a stretch of the curve; its pairs are listed">
+          <input type="checkbox" checked={brushMode} onChange={(e) => setBrushMode(e.target.checked)} data-testid="brush-mode" /> brush a stretch
+        </label>
+        {brushed && brushMode && (
+          <button className="secondary" onClick={() => setZoom([Math.min(...brushed), Math.max(...brushed)])}>
+            Zoom to stretch
+          </button>
+        )}
+        {zoom && (
+          <button className="secondary" onClick={() => setZoom(null)}>
+            Reset zoom
+          </button>
+        )}
         {dip && (
           <button className="primary" onClick={() => select(dip.endIdx)}>
             Inspect the dip
@@ -103,7 +131,7 @@ export function CurvePanel() {
         />
         {hover && <CurveTooltip curve={c} idx={hover.idx} x={hover.x} y={hover.y} />}
       </div>
-      <p className="muted keys-hint">Keys on the chart: ←/→ one point · Shift+←/→ 1 % recall · PgUp/PgDn 10 % · Home/End · Enter selects.</p>
+      <p className="muted keys-hint">Keys on the chart: ←/→ one point · Shift+←/→ 1 % recall · PgUp/PgDn 10 % · Home/End · Enter selects. Brush mode: drag to list a stretch, then zoom to it.</p>
     </section>
   );
 }

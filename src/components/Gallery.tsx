@@ -1,22 +1,32 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { useApp } from '../state/context';
-import { listPairs } from '../diagnostics/listPairs';
+import { matchingRanks, pairAtRank, type PairFilter } from '../diagnostics/listPairs';
 import { tagPair } from '../diagnostics/tagPairs';
 import { diagnosisOf } from '../state/derived';
 import { PairCard } from './PairCard';
 import { PointValues } from './CurveTooltip';
 import { formatCount, formatScore } from './format';
 
-const SHOWN = 120;
+const PER_ROW = 2;
+/** Pairs per page: keeps the virtual list's height far below the browser's maximum element height. */
+export const PAGE_SIZE = 5000;
+const FILTERS: [PairFilter, string][] = [
+  ['fp', 'false positives'],
+  ['tp', 'true positives'],
+  ['fn', 'false negatives (missed below)'],
+  ['all', 'all pairs'],
+];
 
-/** The pairs ranked at or above the selected point: false positives only by default, most confident first. */
+/** The pairs of the selected stretch of the ranking, virtualised so thousands scroll smoothly. */
 export function Gallery() {
-  const { evaluation, selectedIdx, filter, setFilter, order, setOrder, dataset, embedding } = useApp(
+  const { evaluation, selectedIdx, stretchTopIdx, filter, setFilter, order, setOrder, dataset, embedding } = useApp(
     useShallow((s) => ({
       embedding: s.embedding,
       evaluation: s.evaluation,
       selectedIdx: s.selectedIdx,
+      stretchTopIdx: s.stretchTopIdx,
       filter: s.filter,
       setFilter: s.setFilter,
       order: s.order,
@@ -24,43 +34,52 @@ export function Gallery() {
       dataset: s.dataset,
     })),
   );
+  const diagnosis = useMemo(() => diagnosisOf(evaluation, embedding, dataset), [evaluation, embedding, dataset]);
   const listed = useMemo(() => {
     if (!evaluation || selectedIdx === null) return null;
     const c = evaluation.curve;
-    if (selectedIdx >= c.thresholds.length) return { pairs: [], total: 0, rank: 0, threshold: Infinity };
-    const rank = c.tp[selectedIdx] + c.fp[selectedIdx];
-    return { ...listPairs(evaluation, rank, filter, SHOWN, order), rank, threshold: c.thresholds[selectedIdx] };
-  }, [evaluation, selectedIdx, filter, order]);
+    const rankAt = (i: number) => (i >= c.thresholds.length ? 0 : c.tp[i] + c.fp[i]);
+    const toRank = rankAt(selectedIdx);
+    const fromRank = stretchTopIdx === null ? 0 : rankAt(stretchTopIdx);
+    return { ranks: matchingRanks(evaluation, fromRank, toRank, filter, order), fromRank, toRank };
+  }, [evaluation, selectedIdx, stretchTopIdx, filter, order]);
 
-  const diagnosis = useMemo(() => diagnosisOf(evaluation, embedding, dataset), [evaluation, embedding, dataset]);
+  const [page, setPage] = useState(0);
+  useEffect(() => setPage(0), [listed]);
+  const pages = listed ? Math.max(1, Math.ceil(listed.ranks.length / PAGE_SIZE)) : 1;
+  const pageRanks = listed ? listed.ranks.subarray(page * PAGE_SIZE, (page + 1) * PAGE_SIZE) : new Uint32Array(0);
+  const scroller = useRef<HTMLDivElement>(null);
+  const rows = Math.ceil(pageRanks.length / PER_ROW);
+  const virtual = useVirtualizer({ count: rows, getScrollElement: () => scroller.current, estimateSize: () => 190, overscan: 4 });
 
   if (!evaluation || !dataset) return null;
   if (!listed || selectedIdx === null) {
     return (
       <section className="gallery empty" aria-label="pairs">
-        <p className="muted">Click the curve (or focus it and press Enter) to list the pairs ranked at or above that point.</p>
+        <p className="muted">Click the curve (or focus it and press Enter, or brush a stretch) to list the pairs behind that part of the ranking.</p>
       </section>
     );
   }
-  const what = filter === 'fp' ? 'false positives' : 'pairs';
+  const c = evaluation.curve;
+  const what = FILTERS.find(([f]) => f === filter)![1];
+  const stretch = listed.fromRank === 0 ? `the top ${formatCount(listed.toRank)} pairs` : `ranks ${formatCount(listed.fromRank + 1)}–${formatCount(listed.toRank)}`;
   return (
     <section className="gallery" data-testid="fp-gallery" aria-label="pairs at the selected point">
       <header>
         <div className="selection-readout" aria-live="polite" data-testid="selection">
-          {selectedIdx < evaluation.curve.thresholds.length ? <PointValues curve={evaluation.curve} idx={selectedIdx} /> : 'end point: no pair is predicted positive'}
+          {selectedIdx < c.thresholds.length ? <PointValues curve={c} idx={selectedIdx} /> : 'end point: no pair is predicted positive'}
         </div>
         <h2>
-          {formatCount(listed.total)} {what} among the top {formatCount(listed.rank)} pairs
-          {Number.isFinite(listed.threshold) && <> (score ≥ {formatScore(listed.threshold)})</>}
+          {formatCount(listed.ranks.length)} {what} {filter === 'fn' ? 'below' : 'among'} {stretch}
+          {selectedIdx < c.thresholds.length && <> (score ≥ {formatScore(c.thresholds[selectedIdx])})</>}
         </h2>
         <div className="gallery-controls">
           <span role="radiogroup" aria-label="which pairs">
-            <label>
-              <input type="radio" name="filter" checked={filter === 'fp'} onChange={() => setFilter('fp')} /> false positives only
-            </label>
-            <label>
-              <input type="radio" name="filter" checked={filter === 'all'} onChange={() => setFilter('all')} /> all pairs
-            </label>
+            {FILTERS.map(([f, label]) => (
+              <label key={f}>
+                <input type="radio" name="filter" checked={filter === f} onChange={() => setFilter(f)} /> {label}
+              </label>
+            ))}
           </span>
           <span role="radiogroup" aria-label="order">
             <label>
@@ -72,29 +91,46 @@ export function Gallery() {
           </span>
         </div>
       </header>
-      {listed.total === 0 && (
+      {listed.ranks.length === 0 && (
         <p className="muted">
-          No {what} this high in the ranking: every pair scored ≥ this threshold is a true positive. Click further right on the curve, or choose
-          “all pairs”.
+          No {what} here{filter === 'fp' ? ': every pair scored this high is a true positive. Click further right on the curve, or choose another filter' : ''}.
         </p>
       )}
-      {listed.total > SHOWN && (
-        <p className="muted">
-          Showing {SHOWN} of {formatCount(listed.total)}, {order === 'top' ? 'the most confident' : 'those just above the threshold'}.
-        </p>
+      {pages > 1 && (
+        <nav className="pager" aria-label="pages of pairs">
+          <button className="secondary" disabled={page === 0} onClick={() => setPage(page - 1)} aria-label="previous page">
+            ‹
+          </button>{' '}
+          pairs {formatCount(page * PAGE_SIZE + 1)}–{formatCount(Math.min((page + 1) * PAGE_SIZE, listed.ranks.length))} of {formatCount(listed.ranks.length)}{' '}
+          <button className="secondary" disabled={page >= pages - 1} onClick={() => setPage(page + 1)} aria-label="next page">
+            ›
+          </button>{' '}
+          <button className="secondary" disabled={page >= pages - 1} onClick={() => setPage(pages - 1)} aria-label="last page">
+            »
+          </button>
+        </nav>
       )}
-      <ol className="pairs">
-        {listed.pairs.map((p) => (
-          <PairCard
-            key={p.pair}
-            pair={p}
-            a={dataset.images[p.i]}
-            b={dataset.images[p.j]}
-            classes={dataset.classes}
-            tags={diagnosis ? tagPair(diagnosis.context, p.pair) : []}
-          />
-        ))}
-      </ol>
+      <div className="pairs-scroll" ref={scroller}>
+        <div className="pairs" role="list" style={{ height: virtual.getTotalSize() }}>
+          {virtual.getVirtualItems().map((row) => (
+            <div key={row.key} data-index={row.index} ref={virtual.measureElement} className="pair-row" style={{ transform: `translateY(${row.start}px)` }}>
+              {Array.from(pageRanks.subarray(row.index * PER_ROW, row.index * PER_ROW + PER_ROW), (r) => {
+                const p = pairAtRank(evaluation, r);
+                return (
+                  <PairCard
+                    key={p.pair}
+                    pair={p}
+                    a={dataset.images[p.i]}
+                    b={dataset.images[p.j]}
+                    classes={dataset.classes}
+                    tags={diagnosis ? tagPair(diagnosis.context, p.pair) : []}
+                  />
+                );
+              })}
+            </div>
+          ))}
+        </div>
+      </div>
     </section>
   );
 }

@@ -10,7 +10,7 @@ export function PairCard({ pair, a, b, classes, tags }: { pair: ListedPair; a: D
   const addFlag = useApp((s) => s.addFlag);
   const tag = tags[0];
   return (
-    <li className={`pair ${pair.label ? 'tp' : 'fp'}`} data-testid="fp-pair" data-score={pair.score} data-rank={pair.rank}>
+    <div role="listitem" className={`pair ${pair.label ? 'tp' : 'fp'}`} data-testid="fp-pair" data-score={pair.score} data-rank={pair.rank}>
       <div className="pair-images">
         <PairImage image={a} className={classes[a.label]} />
         <PairImage image={b} className={classes[b.label]} />
@@ -46,7 +46,7 @@ export function PairCard({ pair, a, b, classes, tags }: { pair: ListedPair; a: D
           </>
         )}
       </details>
-    </li>
+    </div>
   );
 }
 

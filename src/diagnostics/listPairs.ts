@@ -1,8 +1,15 @@
 import type { Evaluation } from '../metrics/evaluateEmbeddings';
 import { pairFromIndex } from '../metrics/pairs';
 
-export type PairFilter = 'fp' | 'all';
-/** 'top': most confident first; 'threshold': those ranked just above the selected threshold first. */
+/**
+ * Which pairs of a stretch of the ranking to list:
+ *  - 'fp': false positives inside the stretch (different classes);
+ *  - 'tp': true positives inside the stretch;
+ *  - 'fn': false negatives — positive pairs ranked *below* the stretch (missed at that threshold);
+ *  - 'all': every pair inside the stretch.
+ */
+export type PairFilter = 'fp' | 'tp' | 'fn' | 'all';
+/** 'top': most confident first; 'threshold': those ranked just above the stretch's lower end first. */
 export type PairOrder = 'top' | 'threshold';
 
 export interface ListedPair {
@@ -17,34 +24,36 @@ export interface ListedPair {
 }
 
 /**
- * The pairs ranked in the top `uptoRank` (those predicted positive at the
- * chosen point of the curve). With filter 'fp' only the false positives
- * (different classes). `order` 'top' lists the most confident first;
- * 'threshold' walks up from the selected threshold, so a click at high recall
- * shows the pairs that the threshold just let in. Returns at most `limit`
- * pairs and the total that matched.
+ * 0-based ranks of the pairs that match `filter` for the stretch of ranks
+ * [fromRank, toRank) (0-based, most confident first), in the requested order.
+ * O(pairs scanned), one Uint32Array: cheap enough to run on every selection of
+ * a 500k-pair curve, and the gallery renders only the visible ones.
  */
-export function listPairs(
-  ev: Evaluation,
-  uptoRank: number,
-  filter: PairFilter,
-  limit: number,
-  order: PairOrder = 'top',
-): { pairs: ListedPair[]; total: number } {
-  const end = Math.min(uptoRank, ev.order.length);
-  const pairs: ListedPair[] = [];
-  let total = 0;
-  const fromThreshold = order === 'threshold';
-  for (let step = 0; step < end; step++) {
-    const r = fromThreshold ? end - 1 - step : step;
-    const k = ev.order[r];
-    const label = ev.labels[k] as 0 | 1;
-    if (filter === 'fp' && label === 1) continue;
-    total++;
-    if (pairs.length < limit) {
-      const [i, j] = pairFromIndex(k, ev.n);
-      pairs.push({ pair: k, i, j, score: ev.scores[k], rank: r + 1, label });
-    }
-  }
-  return { pairs, total };
+export function matchingRanks(ev: Evaluation, fromRank: number, toRank: number, filter: PairFilter, order: PairOrder = 'top'): Uint32Array {
+  const total = ev.order.length;
+  const lo = filter === 'fn' ? Math.min(toRank, total) : Math.max(0, Math.min(fromRank, total));
+  const hi = filter === 'fn' ? total : Math.min(toRank, total);
+  const want = filter === 'fp' ? 0 : filter === 'all' ? -1 : 1;
+  const out = new Uint32Array(Math.max(0, hi - lo));
+  let count = 0;
+  for (let r = lo; r < hi; r++) if (want < 0 || ev.labels[ev.order[r]] === want) out[count++] = r;
+  const ranks = out.subarray(0, count);
+  if (order === 'threshold') ranks.reverse();
+  return ranks;
+}
+
+/** The pair at 0-based rank `r`. */
+export function pairAtRank(ev: Evaluation, r: number): ListedPair {
+  const k = ev.order[r];
+  const [i, j] = pairFromIndex(k, ev.n);
+  return { pair: k, i, j, score: ev.scores[k], rank: r + 1, label: ev.labels[k] as 0 | 1 };
+}
+
+/**
+ * The first `limit` matching pairs of the top `uptoRank` (those predicted
+ * positive at a point of the curve), and how many matched in all.
+ */
+export function listPairs(ev: Evaluation, uptoRank: number, filter: PairFilter, limit: number, order: PairOrder = 'top'): { pairs: ListedPair[]; total: number } {
+  const ranks = matchingRanks(ev, 0, uptoRank, filter, order);
+  return { pairs: Array.from(ranks.subarray(0, limit), (r) => pairAtRank(ev, r)), total: ranks.length };
 }

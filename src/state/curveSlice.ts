@@ -8,8 +8,10 @@ export function createCurveSlice(services: Services): StateCreator<AppState, [],
   return (set, get) => ({
     evaluation: null,
     metric: 'neg-sq-l2',
-    logRecall: false,
-    setLogRecall: (on) => set({ logRecall: on }),
+    axis: 'linear',
+    zoom: null,
+    setAxis: (axis) => set({ axis, zoom: null }),
+    setZoom: (zoom) => set({ zoom }),
     async setMetric(metric) {
       const gen = ++generation;
       set({ metric });

@@ -44,7 +44,7 @@ export function createDiagnosticsSlice(services: Services): StateCreator<AppStat
         set((s) => ({ errors: [...s.errors, `Session file not imported: ${(e as Error).message}`] }));
         return;
       }
-      set((s) => ({ flags: read.flags, logRecall: read.logRecall, filter: read.filter, errors: [...s.errors, ...read.notes] }));
+      set((s) => ({ flags: read.flags, axis: read.axis, zoom: read.zoom, filter: read.filter, errors: [...s.errors, ...read.notes] }));
       if (read.metric !== get().metric) await get().setMetric(read.metric);
       else await get().replay();
       get().select(indexOfThreshold(get(), read.threshold));

@@ -27,9 +27,9 @@ export function sessionText(s: AppState, now = new Date()): string {
     dataset: { name: s.dataset.name, paths: s.dataset.images.map((im) => im.path), classNames: s.dataset.classes },
     settings: {
       metric: s.metric,
-      recallAxis: s.logRecall ? 'log' : 'linear',
+      recallAxis: s.axis,
       threshold: s.selectedIdx !== null && s.selectedIdx < c.thresholds.length ? c.thresholds[s.selectedIdx] : null,
-      zoom: null,
+      zoom: s.axis === 'rank' ? null : s.zoom,
       filter: s.filter,
       tagOptions: {},
     },
@@ -46,17 +46,18 @@ export function sessionText(s: AppState, now = new Date()): string {
  * settings, and every problem or difference as a sentence. Throws with the
  * field name when the file is not a Dipscope session.
  */
-export function readSession(s: AppState, text: string): { flags: Flag[]; metric: AppState['metric']; logRecall: boolean; filter: AppState['filter']; threshold: number | null; notes: string[] } {
+export function readSession(s: AppState, text: string): { flags: Flag[]; metric: AppState['metric']; axis: AppState['axis']; zoom: [number, number] | null; filter: AppState['filter']; threshold: number | null; notes: string[] } {
   if (!s.dataset || !s.evaluation) throw new Error('run an evaluation first, then import the session');
   const session = parseSession(text);
   const paths = s.dataset.images.map((im) => im.path);
   const resolved = resolveSessionFlags(session, paths, s.dataset.classes);
   const now = { images: paths.length, classNames: s.dataset.classes, curve: curveSummary(s.evaluation.curve, dipOf(s.evaluation)) };
-  const filter = session.settings.filter === 'all' ? 'all' : 'fp';
+  const filter = session.settings.filter;
   return {
     flags: resolved.flags,
     metric: session.settings.metric,
-    logRecall: session.settings.recallAxis === 'log',
+    axis: session.settings.recallAxis,
+    zoom: session.settings.zoom,
     filter,
     threshold: session.settings.threshold,
     notes: [...resolved.problems, ...sessionDifferences(session, now)].map((n) => `session: ${n}`),

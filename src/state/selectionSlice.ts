@@ -5,7 +5,9 @@ export const createSelectionSlice: StateCreator<AppState, [], [], SelectionSlice
   selectedIdx: null,
   filter: 'fp',
   order: 'top',
-  select: (idx) => set({ selectedIdx: idx }),
+  stretchTopIdx: null,
+  select: (idx) => set({ selectedIdx: idx, stretchTopIdx: null }),
+  selectStretch: (topIdx, endIdx) => set({ selectedIdx: Math.min(topIdx, endIdx), stretchTopIdx: Math.max(topIdx, endIdx) }),
   setFilter: (filter) => set({ filter }),
   setOrder: (order) => set({ order }),
 });

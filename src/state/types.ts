@@ -70,17 +70,27 @@ export interface RunSlice {
   dismissError(index: number): void;
 }
 
+export type CurveAxis = 'linear' | 'log' | 'rank';
+
 export interface CurveSlice {
   evaluation: Evaluation | null;
   metric: ScoreMetric;
-  logRecall: boolean;
-  setLogRecall(on: boolean): void;
+  /** x axis: recall (linear or log) or rank (top-k pairs, log). */
+  axis: CurveAxis;
+  /** Zoomed x range in the axis' units, or null for the whole curve. */
+  zoom: [number, number] | null;
+  setAxis(axis: CurveAxis): void;
+  setZoom(zoom: [number, number] | null): void;
   setMetric(metric: ScoreMetric): Promise<void>;
 }
 
 export interface SelectionSlice {
-  /** Selected curve index (scikit-learn order), or null. */
+  /** Selected curve index (scikit-learn order): the lower end of the selected stretch, or null. */
   selectedIdx: number | null;
+  /** Upper end of a brushed stretch (a higher curve index), or null when the stretch starts at the top of the ranking. */
+  stretchTopIdx: number | null;
+  /** Selects the stretch of the ranking between two curve points (brush). */
+  selectStretch(topIdx: number, endIdx: number): void;
   filter: PairFilter;
   order: PairOrder;
   select(idx: number | null): void;
