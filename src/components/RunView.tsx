@@ -7,6 +7,8 @@ import { Errors } from './Errors';
 import { Summary } from './Summary';
 import { CurvePanel } from './CurvePanel';
 import { Gallery } from './Gallery';
+import { FlagsPanel } from './FlagsPanel';
+import { WhyPanel } from './WhyPanel';
 import { ExportButtons } from './ExportButtons';
 import { ThresholdPanel } from './ThresholdPanel';
 import { RocPanel } from './RocPanel';
@@ -45,7 +47,11 @@ export function RunView({ options }: { options: RunOptions }) {
       <Errors />
       <Summary />
       <div className="main-grid">
-        <CurvePanel />
+        <div className="left-column">
+          <CurvePanel />
+          <FlagsPanel />
+          <WhyPanel />
+        </div>
         <Gallery />
       </div>
       <ExportButtons />
