@@ -161,8 +161,8 @@ async function contactSheet(s: Inputs): Promise<Blob> {
   }));
   const c = ev.curve;
   return drawContactSheet(sheet, {
-    title: `Top ${sheet.length} false positives · model: ${s.model?.name ?? 'none'} · data: ${ds.name}`,
-    subtitle: `${c.n.toLocaleString('en-US')} pairs · AP ${c.ap.toFixed(4)} · score: ${scoreName(ev.metric)} · most confident first · ${localDateTime(new Date())}`,
+    title: `Top ${sheet.length} false positives · ${ds.name}`,
+    subtitle: `model: ${s.model?.name ?? 'none'} · ${c.n.toLocaleString('en-US')} pairs · AP ${c.ap.toFixed(4)} · score: ${scoreName(ev.metric)} · most confident first · ${localDateTime(new Date())}`,
   });
 }
 

@@ -170,6 +170,28 @@ test('the contact sheet is a valid, non-blank PNG of the top false positives', a
   assert.deepEqual(errors, []);
 });
 
+test('Copy PNG puts the chart on the clipboard as a PNG, and says why and what to do when the browser refuses', async () => {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+  const status = page.getByTestId('export-status');
+  await page.getByTestId('copy-png').click();
+  await page.waitForFunction(() => !document.querySelector('[data-testid=export-status]')?.textContent?.endsWith('…'));
+  assert.equal(await status.textContent(), 'PNG copied to the clipboard');
+  const head = await page.evaluate(async () => {
+    const items = await navigator.clipboard.read();
+    const blob = await items[0].getType('image/png');
+    return Array.from(new Uint8Array(await blob.slice(0, 8).arrayBuffer()));
+  });
+  assert.deepEqual(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+  await page.evaluate(() => {
+    navigator.clipboard.write = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
+  });
+  await page.getByTestId('copy-png').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=export-status]')?.getAttribute('role') === 'alert');
+  assert.match((await status.textContent()) ?? '', /did not allow copying.*use “PNG” to download/);
+  assert.deepEqual(errors, []);
+});
+
 test('with a planted block of cross-class duplicates the chart shows a dip, and the exported SVG marks it (band, marker, title line)', async () => {
   // Give 20 images of other classes the embedding of image 0: their pairs tie at the top score, mostly false positives.
   await page.evaluate(async () => {
