@@ -6,6 +6,7 @@ import { createEvaluator } from './workers/metrics.client';
 import type { RunOptions } from './state/types';
 import { readUrl } from './urlOptions';
 import { fetchJson } from './io/fetchJson';
+import { createInputServices } from './inputServices';
 import { Landing } from './components/Landing';
 import { RunView } from './components/RunView';
 
@@ -19,6 +20,7 @@ export function App() {
         fetchJson: fetchJson,
         baseUrl: new URL('.', window.location.href).href,
         now: () => performance.now(),
+        inputs: createInputServices(),
       }),
     [],
   );

@@ -1,5 +1,9 @@
+import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../state/context';
 import type { RunOptions } from '../state/types';
+import { DropZone } from './DropZone';
+import { ModelDropPanel } from './ModelDropPanel';
+import { DataDropPanel } from './DataDropPanel';
 
 export function Landing({ options }: { options: RunOptions }) {
   const runDemo = useApp((s) => s.runDemo);
@@ -29,10 +33,59 @@ export function Landing({ options }: { options: RunOptions }) {
           byte copies filed under a wrong class, so the curve dips. Or open <code>?demo</code> / <code>?demo=noisy</code> to start at once.
         </span>
       </div>
-      <div className="dropzones" aria-label="Your own data (not available yet)">
-        <div className="dropzone disabled">Your model (model.json + shards) — not in this build yet</div>
-        <div className="dropzone disabled">Your validation images — not in this build yet</div>
-      </div>
+      <UserData options={options} />
     </section>
+  );
+}
+
+function UserData({ options }: { options: RunOptions }) {
+  const s = useApp(
+    useShallow((st) => ({
+      dropModel: st.dropModel,
+      dropData: st.dropData,
+      runUserData: st.runUserData,
+      modelReady: st.modelDrop?.status === 'inspected' && st.modelDrop.inspection.kind === 'ready',
+      dataReady: st.dataDrop?.status === 'inspected' && st.dataDrop.inspection.kind === 'class-folders' && st.dataDrop.inspection.counts.images >= 2,
+    })),
+  );
+  return (
+    <>
+      <h2 className="section-title">Or use your own model and validation set</h2>
+      <div className="dropzones">
+        <DropZone
+          title="1. Your model"
+          hint={
+            <>
+              <code>model.json</code> and its <code>.bin</code> shards (any order), their folder, or a <code>.zip</code> — as <code>tensorflowjs_converter</code> writes them.
+            </>
+          }
+          testId="drop-model"
+          onDrop={(dt) => void s.dropModel(dt)}
+          onPick={(files) => void s.dropModel(files)}
+        >
+          <ModelDropPanel />
+        </DropZone>
+        <DropZone
+          title="2. Your validation images"
+          hint={
+            <>
+              Class folders (<code>val/cat/*.jpg</code>, <code>val/dog/*.jpg</code>…) or a <code>.zip</code> of them. Nothing is uploaded.
+            </>
+          }
+          testId="drop-data"
+          folderFirst
+          onDrop={(dt) => void s.dropData(dt)}
+          onPick={(files) => void s.dropData(files)}
+        >
+          <DataDropPanel />
+        </DropZone>
+      </div>
+      <div className="landing-actions">
+        <button data-testid="run-user" className="primary" disabled={!s.modelReady || !s.dataReady} onClick={() => void s.runUserData(options)}>
+          Draw the curve for my data
+        </button>
+        <span className="hint">{!s.modelReady ? 'Drop a model first.' : !s.dataReady ? 'Now drop the validation images.' : 'Embeds every image in your browser, then scores every pair.'}</span>
+      </div>
+    </>
   );
 }

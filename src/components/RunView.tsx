@@ -14,8 +14,8 @@ import { ThresholdPanel } from './ThresholdPanel';
 import { RocPanel } from './RocPanel';
 
 export function RunView({ options }: { options: RunOptions }) {
-  const { dataset, model, status, runDemo, metric, setMetric } = useApp(
-    useShallow((s) => ({ dataset: s.dataset, model: s.model, status: s.status, runDemo: s.runDemo, metric: s.metric, setMetric: s.setMetric })),
+  const { dataset, model, status, rerun, metric, setMetric } = useApp(
+    useShallow((s) => ({ dataset: s.dataset, model: s.model, status: s.status, rerun: s.rerun, metric: s.metric, setMetric: s.setMetric })),
   );
   return (
     <div className="run">
@@ -38,7 +38,7 @@ export function RunView({ options }: { options: RunOptions }) {
         </div>
         <BackendBadge />
         {(status === 'error' || status === 'cancelled') && (
-          <button className="secondary" onClick={() => void runDemo(options)}>
+          <button className="secondary" onClick={() => void rerun(options)}>
             Run again
           </button>
         )}

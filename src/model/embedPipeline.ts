@@ -18,6 +18,8 @@ export interface EmbedRequest {
   imageUrls: string[];
   backend?: BackendName;
   batchSize: number;
+  /** The user's edited preprocessing; absent: the one read from the model. */
+  preprocessing?: Preprocessing;
 }
 
 export interface EmbedFailure {
@@ -65,7 +67,8 @@ export async function runEmbedding(req: EmbedRequest, hooks: EmbedHooks): Promis
     onTrial: (name) => hooks.onStage('backend', name),
   });
   const t1 = performance.now();
-  const { model, preprocessing: p } = chosen;
+  const { model } = chosen;
+  const p = req.preprocessing ?? chosen.preprocessing;
   try {
     hooks.onStage('embed', chosen.report.chosen);
     const n = req.imageUrls.length;

@@ -1,47 +1,50 @@
 import type { StateCreator } from 'zustand';
-import type { AppState, RunSlice, Services } from './types';
+import type { AppState, Dataset, ModelInfo, RunOptions, RunSlice, Services } from './types';
+import type { ModelSource } from '../model/embedPipeline';
+import type { Preprocessing } from '../model/preprocess';
 import { demoDataset } from './demoDataset';
+import { inputServices } from './inputSlice';
 import { EmbedCancelled } from '../workers/embed.client';
 
 export const DEMO_MODEL_PATH = 'models/fmnist-triplet/model.json';
 export const BATCH_SIZE = 64;
 
 /**
- * The demo run: manifest → embeddings (worker) → evaluation (worker).
+ * Runs: the demo (manifest + bundled model) and the user's drops (class
+ * folders as blob: URLs + the dropped model's artifacts) share one path.
  * Each run carries a generation; a result from an older run is dropped
  * (latest request wins), and the last good curve stays until a new one lands.
  */
 export function createRunSlice(services: Services): StateCreator<AppState, [], [], RunSlice> {
   let generation = 0;
   let controller: AbortController | null = null;
+  let lastRun: ((opts: RunOptions) => Promise<void>) | null = null;
+  let liveBlobUrls: string[] = [];
 
-  return (set, get) => ({
-    status: 'idle',
-    stageDetail: '',
-    progress: null,
-    backend: null,
-    errors: [],
-    dataset: null,
-    model: null,
-    embedding: null,
-    timings: null,
-
-    async runDemo(opts = {}) {
+  return (set, get) => {
+    /**
+     * The one run path, for the demo and for the user's data:
+     * prepare (dataset + model) → embeddings (worker) → evaluation (worker).
+     */
+    async function execute(opts: RunOptions, firstDetail: string, prepare: () => Promise<Prepared>): Promise<void> {
       const gen = ++generation;
       controller?.abort();
       controller = new AbortController();
       const live = () => gen === generation;
       const t0 = services.now();
-      set({ status: 'loading', stageDetail: 'Reading the demo manifest', errors: [], progress: null, selectedIdx: null, flags: [], counterfactual: null });
+      set({ status: 'loading', stageDetail: firstDetail, errors: [], progress: null, selectedIdx: null, flags: [], counterfactual: null });
       try {
-        const demoBase = new URL('demo/', services.baseUrl).href;
-        const manifestName = opts.variant === 'noisy' ? 'manifest-noisy.json' : 'manifest.json';
-        const dataset = demoDataset(await services.fetchJson(new URL(manifestName, demoBase).href), demoBase, opts.limit);
-        const modelUrl = new URL(DEMO_MODEL_PATH, services.baseUrl).href;
-        if (!live()) return;
-        set({ dataset, model: { name: 'fmnist-triplet (demo)', url: modelUrl }, status: 'backend', stageDetail: 'Testing backends' });
+        const { dataset, model, source, preprocessing, blobUrls = [] } = await prepare();
+        if (!live()) {
+          blobUrls.forEach((u) => services.inputs?.revokeUrl(u));
+          return;
+        }
+        // The new dataset replaces the old one: its blob: URLs are no longer shown anywhere.
+        liveBlobUrls.forEach((u) => services.inputs?.revokeUrl(u));
+        liveBlobUrls = blobUrls;
+        set({ dataset, model, embedding: null, evaluation: null, status: 'backend', stageDetail: 'Testing backends' });
         const embedding = await services.embedder.embed(
-          { model: { kind: 'url', url: modelUrl }, imageUrls: dataset.images.map((im) => im.url), backend: opts.backend, batchSize: BATCH_SIZE },
+          { model: source, imageUrls: dataset.images.map((im) => im.url), backend: opts.backend, batchSize: BATCH_SIZE, preprocessing },
           {
             onStage: (stage, detail) => {
               if (!live()) return;
@@ -80,23 +83,80 @@ export function createRunSlice(services: Services): StateCreator<AppState, [], [
         if (!live()) return;
         if (e instanceof EmbedCancelled) {
           set({ status: 'cancelled', stageDetail: `Cancelled after ${e.done.toLocaleString('en-US')} of ${e.total.toLocaleString('en-US')} images` });
+        } else set((s) => ({ status: 'error', stageDetail: '', errors: [...s.errors, (e as Error).message] }));
+      }
+    }
+
+    return {
+      status: 'idle',
+      stageDetail: '',
+      progress: null,
+      backend: null,
+      errors: [],
+      dataset: null,
+      model: null,
+      embedding: null,
+      timings: null,
+
+      async runDemo(opts = {}) {
+        lastRun = (o) => get().runDemo({ ...opts, ...o });
+        await execute(opts, 'Reading the demo manifest', async () => {
+          const demoBase = new URL('demo/', services.baseUrl).href;
+          const manifestName = opts.variant === 'noisy' ? 'manifest-noisy.json' : 'manifest.json';
+          const dataset = demoDataset(await services.fetchJson(new URL(manifestName, demoBase).href), demoBase, opts.limit);
+          const modelUrl = new URL(DEMO_MODEL_PATH, services.baseUrl).href;
+          return { dataset, model: { name: 'fmnist-triplet (demo)', url: modelUrl }, source: { kind: 'url', url: modelUrl } };
+        });
+      },
+
+      async runUserData(opts = {}) {
+        lastRun = (o) => get().runUserData({ ...opts, ...o });
+        await execute(opts, 'Preparing your images', async () => {
+          const { modelDrop, dataDrop, preprocessing } = get();
+          if (modelDrop?.status !== 'inspected' || modelDrop.inspection.kind !== 'ready') throw new Error('Drop a model that loads first (model.json and its .bin shards).');
+          if (dataDrop?.status !== 'inspected' || dataDrop.inspection.kind !== 'class-folders') throw new Error('Drop a validation set first (class folders of images).');
+          const { summary, loaded } = modelDrop.inspection;
+          const data = dataDrop.inspection;
+          if (data.images.length < 2) throw new Error(`The validation set has ${data.images.length} image${data.images.length === 1 ? '' : 's'}; a pair needs two.`);
+          const io = inputServices(services);
+          const images = data.images.map((im) => ({ path: im.path, label: im.label, url: io.objectUrl(im.file) }));
+          return {
+            dataset: { name: data.name, classes: data.classes, images },
+            model: { name: summary.name, url: '' },
+            source: { kind: 'artifacts', loaded },
+            preprocessing: preprocessing ?? undefined,
+            blobUrls: images.map((im) => im.url),
+          };
+        });
+      },
+
+      async rerun(opts = {}) {
+        await (lastRun ?? ((o: RunOptions) => get().runDemo(o)))(opts);
+      },
+
+      cancel() {
+        controller?.abort();
+        // Outside the embedding stage there is nothing to wait for: drop the run now.
+        const { status } = get();
+        if (status === 'loading' || status === 'backend' || status === 'scoring') {
+          generation++;
+          set({ status: 'cancelled', stageDetail: 'Cancelled' });
         }
-        else set((s) => ({ status: 'error', stageDetail: '', errors: [...s.errors, (e as Error).message] }));
-      }
-    },
+      },
 
-    cancel() {
-      controller?.abort();
-      // Outside the embedding stage there is nothing to wait for: drop the run now.
-      const { status } = get();
-      if (status === 'loading' || status === 'backend' || status === 'scoring') {
-        generation++;
-        set({ status: 'cancelled', stageDetail: 'Cancelled' });
-      }
-    },
+      dismissError(index) {
+        set((s) => ({ errors: s.errors.filter((_, k) => k !== index) }));
+      },
+    };
+  };
+}
 
-    dismissError(index) {
-      set((s) => ({ errors: s.errors.filter((_, k) => k !== index) }));
-    },
-  });
+/** What a run needs before embedding: the images, the model and (optionally) edited preprocessing. */
+interface Prepared {
+  dataset: Dataset;
+  model: ModelInfo;
+  source: ModelSource;
+  preprocessing?: Preprocessing;
+  /** blob: URLs made for this dataset, revoked when another dataset replaces it. */
+  blobUrls?: string[];
 }

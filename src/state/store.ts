@@ -4,6 +4,7 @@ import { createRunSlice } from './runSlice';
 import { createCurveSlice } from './curveSlice';
 import { createSelectionSlice } from './selectionSlice';
 import { createDiagnosticsSlice } from './diagnosticsSlice';
+import { createInputSlice } from './inputSlice';
 
 /** One store of slices; a fresh one per test from the same creator. */
 export function createAppStore(services: Services) {
@@ -12,6 +13,7 @@ export function createAppStore(services: Services) {
     ...createCurveSlice(services)(...a),
     ...createSelectionSlice(...a),
     ...createDiagnosticsSlice(services)(...a),
+    ...createInputSlice(services)(...a),
   }));
 }
 

@@ -6,6 +6,7 @@ import type { Embedder } from '../workers/embed.client';
 import type { Evaluator } from '../workers/metrics.client';
 import type { Flag } from '../diagnostics/flags';
 import type { CounterfactualResult } from '../workers/protocol';
+import type { InputServices, InputSlice } from './inputTypes';
 
 export interface DatasetImage {
   /** URL the browser loads the image from. */
@@ -66,6 +67,10 @@ export interface RunSlice {
   embedding: EmbedResult | null;
   timings: Timings | null;
   runDemo(opts?: RunOptions): Promise<void>;
+  /** Runs the dropped model over the dropped class folders (same path as the demo). */
+  runUserData(opts?: RunOptions): Promise<void>;
+  /** Runs the last run again (demo or the user's data). */
+  rerun(opts?: RunOptions): Promise<void>;
   cancel(): void;
   dismissError(index: number): void;
 }
@@ -112,7 +117,7 @@ export interface DiagnosticsSlice {
   importSession(text: string): Promise<void>;
 }
 
-export type AppState = RunSlice & CurveSlice & SelectionSlice & DiagnosticsSlice;
+export type AppState = RunSlice & CurveSlice & SelectionSlice & DiagnosticsSlice & InputSlice;
 
 /** Services are injected so tests can build a store with fakes. */
 export interface Services {
@@ -122,4 +127,6 @@ export interface Services {
   /** Base URL the demo files are served under (the app's own origin and path). */
   baseUrl: string;
   now(): number;
+  /** Reading and inspecting the user's drops (absent in tests that do not drop files). */
+  inputs?: InputServices;
 }

@@ -1,0 +1,52 @@
+import type { InputServices } from './state/inputTypes';
+import type { Preprocessing } from './model/preprocess';
+import { expandZips, filesFromDataTransfer, filesFromList, type DroppedFile } from './io/dropFiles';
+import { inspectDataDrop } from './io/dataDrop';
+
+const PREFS_KEY = 'dipscope:preprocessing:';
+
+/**
+ * The browser side of the user's drops. Model inspection loads tfjs (and
+ * builds the model once on the CPU backend of this thread), so it is imported
+ * only when a model is dropped: the landing page stays light.
+ */
+export function createInputServices(): InputServices {
+  return {
+    fromDataTransfer: filesFromDataTransfer,
+    fromList: filesFromList,
+    async inspectModel(files) {
+      const { files: unzipped } = await expandZips(files);
+      const [{ inspectModel }, named] = await Promise.all([import('./model/inspectModel'), readAll(unzipped)]);
+      return inspectModel(named);
+    },
+    async applyOffer(inspection, id) {
+      const offer = inspection.offers.find((o) => o.id === id);
+      if (!offer) throw new Error(`no offer "${id}" for this model`);
+      const { inspectArtifacts } = await import('./model/inspectModel');
+      return inspectArtifacts(offer.apply(), inspection.name, inspection.unused, [...inspection.notes, `Applied: ${offer.label}.`]);
+    },
+    inspectData: inspectDataDrop,
+    loadPreprocessing(hash) {
+      try {
+        const raw = localStorage.getItem(PREFS_KEY + hash);
+        return raw ? (JSON.parse(raw) as Preprocessing) : null;
+      } catch {
+        return null;
+      }
+    },
+    savePreprocessing(hash, p) {
+      try {
+        if (p) localStorage.setItem(PREFS_KEY + hash, JSON.stringify(p));
+        else localStorage.removeItem(PREFS_KEY + hash);
+      } catch {
+        // Storage full or disabled: the edit still applies to this session.
+      }
+    },
+    objectUrl: (file) => URL.createObjectURL(file),
+    revokeUrl: (url) => URL.revokeObjectURL(url),
+  };
+}
+
+async function readAll(files: readonly DroppedFile[]) {
+  return Promise.all(files.map(async (f) => ({ name: f.path, bytes: await f.file.arrayBuffer() })));
+}

@@ -1,0 +1,73 @@
+import { pairCount } from '../metrics/pairs';
+import { detectDataKind, type DataKind } from './dataKind';
+import { expandZips, type DroppedFile } from './dropFiles';
+import { imageFolderLayout, type SkippedFile } from './imageFolder';
+import type { NamedBytes } from './bytes';
+
+export interface PairCounts {
+  images: number;
+  classes: number;
+  positives: number;
+  negatives: number;
+  /** False: every pair is scored (the evaluation scores all n(n−1)/2 pairs). */
+  sampled: boolean;
+}
+
+export interface ClassFolderImage {
+  path: string;
+  label: number;
+  file: File;
+}
+
+export type DataInspection =
+  | { kind: 'class-folders'; name: string; classes: string[]; images: ClassFolderImage[]; skipped: SkippedFile[]; counts: PairCounts }
+  /** Recognised, but this build cannot evaluate it yet: `message` says so and what works instead. */
+  | { kind: 'unsupported'; detected: DataKind | 'unknown'; message: string; skipped: SkippedFile[] };
+
+const LATER: Partial<Record<DataKind, string>> = {
+  'pairs-csv': 'a pairs list (CSV)',
+  'lfw-pairs': 'an LFW pairs.txt',
+  'triplets-csv': 'a triplets CSV',
+  embeddings: 'precomputed embeddings (.npy)',
+  'scores-csv': 'a scores table (CSV)',
+  'scores-parquet': 'a scores table (Parquet)',
+};
+
+/**
+ * A validation-set drop, read as far as the counts: zips unpacked, the kind
+ * detected (only text files' first bytes are read), and for class folders the
+ * ImageFolder layout with every skipped file and its reason. Image bytes stay
+ * unread (each `File` is read when it is embedded).
+ */
+export async function inspectDataDrop(dropped: readonly DroppedFile[]): Promise<DataInspection> {
+  const { files, skipped: zipSkipped } = await expandZips(dropped);
+  const named: NamedBytes[] = await Promise.all(
+    files.map(async (f) => ({ name: f.path, bytes: /\.(csv|tsv|txt|npy)$/i.test(f.path) ? await f.file.slice(0, 8192).arrayBuffer() : new Uint8Array(0) })),
+  );
+  const drop = detectDataKind(named);
+  if (drop.kind === 'unknown') return { kind: 'unsupported', detected: 'unknown', message: `Nothing to evaluate in this drop: ${drop.reason}. Drop class folders (one folder of images per class), or a zip of them.`, skipped: zipSkipped };
+  if (drop.kind !== 'class-folders') {
+    const what = LATER[drop.kind] ?? drop.kind;
+    return {
+      kind: 'unsupported',
+      detected: drop.kind,
+      message: `This looks like ${what}${drop.list ? ` (${drop.list})` : ''}. This build evaluates class folders only; ${what} is not read yet. Drop the images as class folders instead.`,
+      skipped: zipSkipped,
+    };
+  }
+  const layout = imageFolderLayout(files.map((f) => f.path));
+  const byPath = new Map(files.map((f) => [f.path, f.file]));
+  const images = layout.images.map((im) => ({ path: im.path, label: im.label, file: byPath.get(im.path)! }));
+  const skipped = [...zipSkipped, ...layout.skipped];
+  const name = layout.root.split('/').pop() || (dropped.length === 1 ? dropped[0].path : 'dropped images');
+  return { kind: 'class-folders', name, classes: layout.classes, images, skipped, counts: classFolderCounts(images.map((im) => im.label)) };
+}
+
+/** Positive (same class) and negative pairs among images with these labels, every unordered pair once. */
+export function classFolderCounts(labels: readonly number[]): PairCounts {
+  const sizes = new Map<number, number>();
+  for (const l of labels) sizes.set(l, (sizes.get(l) ?? 0) + 1);
+  let positives = 0;
+  for (const s of sizes.values()) positives += pairCount(s);
+  return { images: labels.length, classes: sizes.size, positives, negatives: pairCount(labels.length) - positives, sampled: false };
+}

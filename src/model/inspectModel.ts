@@ -1,0 +1,99 @@
+import * as tf from '@tensorflow/tfjs';
+import type { NamedBytes } from '../io/bytes';
+import { assembleModelFiles } from './modelFiles';
+import { planModel, type ModelOffer } from './planModel';
+import type { LoadedArtifacts } from './loadModel';
+import { registerL2Normalize } from './l2NormalizeLayer';
+import { preprocessingFromModel, type Preprocessing } from './preprocess';
+import { modelHash } from './weightsHash';
+
+export interface TensorSummary {
+  name: string;
+  /** null for a dynamic dimension (the batch, or a size the model leaves open). */
+  shape: (number | null)[];
+  dtype: string;
+}
+
+/** What the landing page shows about a dropped model that can be used. */
+export interface ModelSummary {
+  name: string;
+  format: 'layers-model' | 'graph-model';
+  inputs: TensorSummary[];
+  outputs: TensorSummary[];
+  /** Floats per embedding; null when the output shape is dynamic (known after the first batch). */
+  embeddingSize: number | null;
+  /** Read from the model's input shape and metadata; the user can change it. */
+  preprocessing: Preprocessing;
+  /** Whether the input's height and width are fixed by the model (then the size cannot be edited). */
+  fixedSize: boolean;
+  /** Topology + weights hash: the embedding cache and the remembered preprocessing are keyed by it. */
+  hash: string;
+  notes: string[];
+  /** Dropped files the model does not use. */
+  unused: string[];
+}
+
+export type ModelInspection =
+  | { kind: 'ready'; summary: ModelSummary; loaded: LoadedArtifacts }
+  | { kind: 'choose'; name: string; problem: string; offers: ModelOffer[]; notes: string[]; unused: string[] }
+  | { kind: 'refused'; name: string; problem: string; fix: string; notes: string[] };
+
+/**
+ * A dropped model, checked before anything embeds: assembled from its files
+ * (M5), planned without a loader (M1–M4), and when usable built once on the
+ * CPU backend of this thread to read its inputs and outputs. Throws the
+ * `ModelFileError` of assembleModelFiles for files that cannot make a model.
+ */
+export async function inspectModel(files: readonly NamedBytes[]): Promise<ModelInspection> {
+  const assembled = await assembleModelFiles(files);
+  const name = modelName(assembled.modelJson);
+  return inspectArtifacts(assembled.artifacts, name, assembled.unused, []);
+}
+
+/** Plans (and describes) artifacts, e.g. those an offer's `apply()` returned. */
+export async function inspectArtifacts(artifacts: tf.io.ModelArtifacts, name: string, unused: string[], earlierNotes: string[]): Promise<ModelInspection> {
+  const plan = planModel(artifacts);
+  const notes = [...earlierNotes, ...plan.notes];
+  if (plan.kind === 'choose') return { kind: 'choose', name, problem: plan.problem, offers: plan.offers, notes, unused };
+  if (plan.kind === 'refused') return { kind: 'refused', name, problem: plan.problem, fix: plan.fix, notes };
+  const summary = await describe(plan.loaded, name, notes, unused);
+  return { kind: 'ready', summary, loaded: plan.loaded };
+}
+
+async function describe(loaded: LoadedArtifacts, name: string, notes: string[], unused: string[]): Promise<ModelSummary> {
+  if (tf.getBackend() !== 'cpu') await tf.setBackend('cpu');
+  await tf.ready();
+  const hash = await modelHash(loaded.artifacts);
+  let inputs: TensorSummary[];
+  let outputs: TensorSummary[];
+  if (loaded.format === 'layers-model') {
+    registerL2Normalize();
+    const model = await tf.loadLayersModel(tf.io.fromMemory(loaded.artifacts));
+    try {
+      inputs = model.inputs.map((t) => ({ name: t.name, shape: [...t.shape], dtype: t.dtype }));
+      outputs = model.outputs.map((t) => ({ name: t.name, shape: [...t.shape], dtype: t.dtype }));
+    } finally {
+      model.dispose();
+    }
+  } else {
+    const graph = await tf.loadGraphModel(tf.io.fromMemory(loaded.artifacts));
+    try {
+      const dims = (s?: number[]) => (s ?? []).map((d) => (d == null || d < 0 ? null : d));
+      inputs = graph.inputs.map((t) => ({ name: t.name, shape: dims(t.shape), dtype: String(t.dtype) }));
+      outputs = graph.outputs.map((t) => ({ name: t.name, shape: dims(t.shape), dtype: String(t.dtype) }));
+    } finally {
+      graph.dispose();
+    }
+  }
+  const inShape = inputs[0]?.shape ?? [];
+  const preprocessing = preprocessingFromModel(inShape, loaded.metadata);
+  const outDims = (outputs[0]?.shape ?? []).slice(1);
+  const embeddingSize = outDims.length > 0 && outDims.every((d) => d !== null) ? outDims.reduce((a: number, b) => a * (b as number), 1) : null;
+  return { name, format: loaded.format, inputs, outputs, embeddingSize, preprocessing, fixedSize: inShape[1] != null && inShape[2] != null, hash, notes, unused };
+}
+
+/** 'resnet-emb' for 'resnet-emb/model.json'; 'model.json' when it was dropped alone. */
+export function modelName(modelJsonPath: string): string {
+  const parts = modelJsonPath.split('/').filter(Boolean);
+  return parts.length > 1 ? parts[parts.length - 2] : parts[0] ?? 'model';
+}

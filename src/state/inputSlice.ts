@@ -1,0 +1,103 @@
+import type { StateCreator } from 'zustand';
+import type { AppState, Services } from './types';
+import type { DropSource, InputServices, InputSlice } from './inputTypes';
+import type { DroppedFile } from '../io/dropFiles';
+import type { ModelInspection } from '../model/inspectModel';
+
+/** The input services, or an error saying they are missing (a test store built without them). */
+export function inputServices(services: Services): InputServices {
+  if (!services.inputs) throw new Error('this store was created without input services (dropping files needs them)');
+  return services.inputs;
+}
+
+/**
+ * The user's model and validation-set drops. Each drop is inspected at once
+ * (model: assembled, planned, described; data: kind, layout, counts), so the
+ * landing page shows what was understood — or the error naming the file and
+ * the fix — before anything is embedded. Latest drop wins.
+ */
+export function createInputSlice(services: Services): StateCreator<AppState, [], [], InputSlice> {
+  let modelGen = 0;
+  let dataGen = 0;
+
+  const collect = (src: DropSource): Promise<DroppedFile[]> => {
+    const io = inputServices(services);
+    // DataTransfer must be read synchronously, before the drop handler returns.
+    if (typeof DataTransfer !== 'undefined' && src instanceof DataTransfer) return io.fromDataTransfer(src);
+    return Promise.resolve(io.fromList(src as FileList | readonly File[]));
+  };
+
+  return (set, get) => ({
+    modelDrop: null,
+    dataDrop: null,
+    preprocessing: null,
+
+    async dropModel(src) {
+      const gen = ++modelGen;
+      const pending = collect(src);
+      set({ modelDrop: { status: 'reading', detail: 'Reading the model files' }, preprocessing: null });
+      try {
+        const files = await pending;
+        if (gen !== modelGen) return;
+        set({ modelDrop: { status: 'reading', detail: `Checking ${files.length} file${files.length === 1 ? '' : 's'}` } });
+        const inspection = await inputServices(services).inspectModel(files);
+        if (gen !== modelGen) return;
+        set({ modelDrop: { status: 'inspected', inspection }, preprocessing: remembered(inspection) });
+      } catch (e) {
+        if (gen === modelGen) set({ modelDrop: { status: 'error', message: (e as Error).message } });
+      }
+    },
+
+    async chooseModelOffer(id) {
+      const drop = get().modelDrop;
+      if (drop?.status !== 'inspected' || drop.inspection.kind !== 'choose') return;
+      const gen = ++modelGen;
+      set({ modelDrop: { status: 'reading', detail: 'Rebuilding the model' } });
+      try {
+        const inspection = await inputServices(services).applyOffer(drop.inspection, id);
+        if (gen !== modelGen) return;
+        set({ modelDrop: { status: 'inspected', inspection }, preprocessing: remembered(inspection) });
+      } catch (e) {
+        if (gen === modelGen) set({ modelDrop: { status: 'error', message: (e as Error).message } });
+      }
+    },
+
+    async dropData(src) {
+      const gen = ++dataGen;
+      const pending = collect(src);
+      set({ dataDrop: { status: 'reading', detail: 'Reading the file list' } });
+      try {
+        const files = await pending;
+        if (gen !== dataGen) return;
+        set({ dataDrop: { status: 'reading', detail: `Sorting ${files.length.toLocaleString('en-US')} files` } });
+        const inspection = await inputServices(services).inspectData(files);
+        if (gen === dataGen) set({ dataDrop: { status: 'inspected', inspection } });
+      } catch (e) {
+        if (gen === dataGen) set({ dataDrop: { status: 'error', message: (e as Error).message } });
+      }
+    },
+
+    setPreprocessing(p) {
+      const hash = readyHash(get());
+      if (hash) inputServices(services).savePreprocessing(hash, p);
+      set({ preprocessing: p });
+    },
+
+    resetPreprocessing() {
+      const drop = get().modelDrop;
+      if (drop?.status !== 'inspected' || drop.inspection.kind !== 'ready') return;
+      inputServices(services).savePreprocessing(drop.inspection.summary.hash, null);
+      set({ preprocessing: drop.inspection.summary.preprocessing });
+    },
+  });
+
+  function remembered(inspection: ModelInspection) {
+    if (inspection.kind !== 'ready') return null;
+    return inputServices(services).loadPreprocessing(inspection.summary.hash) ?? inspection.summary.preprocessing;
+  }
+}
+
+function readyHash(s: AppState): string | null {
+  const d = s.modelDrop;
+  return d?.status === 'inspected' && d.inspection.kind === 'ready' ? d.inspection.summary.hash : null;
+}

@@ -1,0 +1,47 @@
+import type { DroppedFile } from '../io/dropFiles';
+import type { DataInspection } from '../io/dataDrop';
+import type { ModelInspection } from '../model/inspectModel';
+import type { Preprocessing } from '../model/preprocess';
+
+/** What can be handed to a drop action: a drop event's DataTransfer, an input's FileList, or files. */
+export type DropSource = DataTransfer | FileList | readonly File[];
+
+export type ModelDropView =
+  | { status: 'reading'; detail: string }
+  | { status: 'error'; message: string }
+  | { status: 'inspected'; inspection: ModelInspection };
+
+export type DataDropView = { status: 'reading'; detail: string } | { status: 'error'; message: string } | { status: 'inspected'; inspection: DataInspection };
+
+/** The user's own model and validation set, before a run. */
+export interface InputSlice {
+  modelDrop: ModelDropView | null;
+  dataDrop: DataDropView | null;
+  /** Preprocessing the run will use for the dropped model (as read from it, or as the user edited it). */
+  preprocessing: Preprocessing | null;
+  /** Call synchronously inside a `drop` handler (the DataTransfer is emptied after it returns). */
+  dropModel(src: DropSource): Promise<void>;
+  /** Applies one of a 'choose' plan's offers (M1 L2-normalise in the app, M2 use the shared tower) and inspects again. */
+  chooseModelOffer(id: string): Promise<void>;
+  dropData(src: DropSource): Promise<void>;
+  /** Edits the preprocessing; remembered for this model (by its hash). */
+  setPreprocessing(p: Preprocessing): void;
+  /** Back to the model's own preprocessing. */
+  resetPreprocessing(): void;
+}
+
+/** Browser adapters the input slice needs (injected; tests pass fakes). */
+export interface InputServices {
+  fromDataTransfer(dt: DataTransfer): Promise<DroppedFile[]>;
+  fromList(list: FileList | readonly File[]): DroppedFile[];
+  inspectModel(files: readonly DroppedFile[]): Promise<ModelInspection>;
+  /** Applies the offer `id` of a 'choose' inspection and inspects the result. */
+  applyOffer(inspection: Extract<ModelInspection, { kind: 'choose' }>, id: string): Promise<ModelInspection>;
+  inspectData(files: readonly DroppedFile[]): Promise<DataInspection>;
+  /** Stored preprocessing for a model hash, or null. */
+  loadPreprocessing(modelHash: string): Preprocessing | null;
+  savePreprocessing(modelHash: string, p: Preprocessing | null): void;
+  /** A blob: URL for a file (revoked with revokeUrl when its dataset is replaced). */
+  objectUrl(file: Blob): string;
+  revokeUrl(url: string): void;
+}

@@ -1,0 +1,115 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { startServer, launchBrowser, openPage, readRun } from './harness';
+import { evaluateEmbeddings } from '../../src/metrics/evaluateEmbeddings';
+
+let server: Awaited<ReturnType<typeof startServer>>;
+let browser: Browser;
+let tmp: string;
+
+const CLASSES = ['bag', 'sneaker', 'trouser'];
+const PER_CLASS = 5;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  tmp = mkdtempSync(join(tmpdir(), 'dipscope-userdata-'));
+  // The user's validation set: 3 class folders × 5 PNGs, copied from the demo images.
+  for (const cls of CLASSES) {
+    mkdirSync(join(tmp, 'val', cls), { recursive: true });
+    for (const f of readdirSync(join('public/demo', cls)).filter((n) => n.endsWith('.png')).slice(0, PER_CLASS)) cpSync(join('public/demo', cls, f), join(tmp, 'val', cls, f));
+  }
+  // A stray file and a junk file: both listed as skipped, with their reason.
+  cpSync('public/demo/README.md', join(tmp, 'val', 'notes.md'));
+  cpSync('public/demo/README.md', join(tmp, 'val', '.DS_Store'));
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+/** Copies a model folder to a temp dir (as a user's download would be) and returns its files, shards first. */
+function modelFiles(dir: string): string[] {
+  const dest = mkdtempSync(join(tmp, 'model-'));
+  const names = readdirSync(dir).filter((n) => n.endsWith('.json') || n.endsWith('.bin'));
+  for (const n of names) cpSync(join(dir, n), join(dest, n));
+  return names.sort((a, b) => (a.endsWith('.bin') === b.endsWith('.bin') ? a.localeCompare(b) : a.endsWith('.bin') ? -1 : 1)).map((n) => join(dest, n));
+}
+
+async function dropData(page: Page): Promise<void> {
+  await page.getByTestId('drop-data').setInputFiles(join(tmp, 'val'));
+  await page.getByTestId('data-counts').waitFor({ timeout: 30_000 });
+}
+
+test('a dropped model (shards first) and class folders give the exact curve over every pair: 15 images, 3 classes, 30 positive and 75 negative pairs; every request is same-origin', async () => {
+  const { page, errors } = await openPage(browser, server.url);
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+
+  await page.getByTestId('drop-model').setInputFiles(modelFiles('public/models/fmnist-triplet'));
+  const summary = page.getByTestId('model-summary');
+  await summary.waitFor({ timeout: 60_000 });
+  assert.equal(await page.getByTestId('model-format').textContent(), 'layers-model');
+  assert.equal(await page.getByTestId('embedding-size').textContent(), '64');
+  assert.match((await summary.textContent()) ?? '', /\[\?, 28, 28, 1\] float32/);
+
+  await dropData(page);
+  const counts = page.getByTestId('data-counts');
+  assert.deepEqual(
+    await counts.evaluate((el) => ['images', 'classes', 'positives', 'negatives', 'sampled'].map((k) => el.getAttribute(`data-${k}`))),
+    ['15', '3', '30', '75', 'false'],
+  );
+  const skipped = (await page.getByTestId('skipped').textContent()) ?? '';
+  assert.match(skipped, /notes\.md — not an image/);
+  assert.match(skipped, /\.DS_Store — hidden file/);
+
+  await page.getByTestId('run-user').click();
+  await page.getByTestId('ap-value').waitFor({ timeout: 120_000 });
+  const run = await readRun(page);
+  assert.equal(run.n, 15);
+  assert.deepEqual([...run.labels], CLASSES.flatMap((_, c) => Array(PER_CLASS).fill(c)));
+  const node = evaluateEmbeddings(run.embeddings, run.n, run.dim, run.labels, 'neg-sq-l2');
+  assert.equal(node.curve.n, 105);
+  assert.equal(node.labels.reduce((s, l) => s + l, 0), 30);
+  const shown = Number(await page.getByTestId('ap-value').getAttribute('data-value'));
+  assert.ok(Math.abs(shown - node.curve.ap) < 1e-6, `page AP ${shown} vs Node AP ${node.curve.ap}`);
+
+  const origin = new URL(server.url).origin;
+  const foreign = requests.filter((u) => !u.startsWith('blob:') && !u.startsWith('data:') && new URL(u).origin !== origin);
+  assert.deepEqual(foreign, [], 'no request leaves the app origin');
+  assert.ok(requests.some((u) => u.startsWith('blob:')) || requests.length > 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the M1 Lambda model is refused with the layer named and an L2-normalise offer; one click loads it and the curve is drawn', async () => {
+  const { page, errors } = await openPage(browser, server.url);
+  await page.getByTestId('drop-model').setInputFiles(modelFiles('tests/fixtures/models/m1-lambda'));
+  const error = page.getByTestId('error');
+  await error.waitFor({ timeout: 60_000 });
+  assert.match((await error.textContent()) ?? '', /"l2_norm" \(class Lambda\)/);
+  assert.equal(await page.getByTestId('run-user').isDisabled(), true, 'no run from a model that does not load');
+
+  await page.locator('[data-testid="model-offer"][data-offer="l2-normalize-in-app"]').click();
+  await page.getByTestId('model-summary').waitFor({ timeout: 60_000 });
+  assert.equal(await page.getByTestId('error').count(), 0);
+
+  await dropData(page);
+  await page.getByTestId('run-user').click();
+  await page.getByTestId('ap-value').waitFor({ timeout: 120_000 });
+  const run = await readRun(page);
+  assert.equal(run.n, 15);
+  // The app's L2-normalisation replaced the Lambda: every embedding has unit length.
+  for (let i = 0; i < run.n; i++) {
+    let sq = 0;
+    for (let d = 0; d < run.dim; d++) sq += run.embeddings[i * run.dim + d] ** 2;
+    assert.ok(Math.abs(Math.sqrt(sq) - 1) < 1e-4, `image ${i} has norm ${Math.sqrt(sq)}`);
+  }
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { zipSync } from 'fflate';
+import { classFolderCounts, inspectDataDrop } from '../../../src/io/dataDrop';
+import type { DroppedFile } from '../../../src/io/dropFiles';
+
+const file = (path: string, text = 'x'): DroppedFile => ({ path, file: new File([text], path.split('/').pop()!) });
+
+describe('classFolderCounts', () => {
+  it('classFolderCounts(labels) counts every unordered pair once: 3 classes × 5 → 30 positive, 75 negative', () => {
+    const labels = [0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2];
+    expect(classFolderCounts(labels)).toEqual({ images: 15, classes: 3, positives: 30, negatives: 75, sampled: false });
+  });
+  it('classFolderCounts of one image or one class has no negative pairs', () => {
+    expect(classFolderCounts([0])).toMatchObject({ positives: 0, negatives: 0 });
+    expect(classFolderCounts([4, 4, 4])).toMatchObject({ classes: 1, positives: 3, negatives: 0 });
+  });
+});
+
+describe('inspectDataDrop', () => {
+  it('reads class folders from their paths, keeps each File for later, and lists every skipped file with its reason', async () => {
+    const drop = [file('val/cat/1.png'), file('val/dog/2.jpg'), file('val/cat/0.png'), file('val/notes.md'), file('val/.DS_Store')];
+    const r = await inspectDataDrop(drop);
+    expect(r.kind).toBe('class-folders');
+    if (r.kind !== 'class-folders') return;
+    expect(r.name).toBe('val');
+    expect(r.classes).toEqual(['cat', 'dog']);
+    expect(r.images.map((im) => [im.path, im.label])).toEqual([
+      ['val/cat/0.png', 0],
+      ['val/cat/1.png', 0],
+      ['val/dog/2.jpg', 1],
+    ]);
+    expect(r.images[0].file).toBe(drop[2].file);
+    expect(r.counts).toMatchObject({ images: 3, classes: 2, positives: 1, negatives: 2 });
+    expect(r.skipped.map((s) => s.path).sort()).toEqual(['val/.DS_Store', 'val/notes.md']);
+  });
+
+  it('unpacks a dropped zip of class folders (junk entries are listed as skipped)', async () => {
+    const zip = zipSync({ 'set/a/1.png': new Uint8Array([1]), 'set/b/2.png': new Uint8Array([2]), '__MACOSX/set/._x': new Uint8Array([0]) });
+    const r = await inspectDataDrop([{ path: 'set.zip', file: new File([zip], 'set.zip') }]);
+    expect(r.kind).toBe('class-folders');
+    if (r.kind !== 'class-folders') return;
+    expect(r.classes).toEqual(['a', 'b']);
+    expect(r.skipped[0].path).toMatch(/__MACOSX/);
+  });
+
+  it('a pairs list is recognised and said to be unsupported in this build, never read as class folders', async () => {
+    const r = await inspectDataDrop([file('pairs.csv', 'path_a,path_b,label\na/1.png,b/2.png,0\n'), file('a/1.png'), file('b/2.png')]);
+    expect(r).toMatchObject({ kind: 'unsupported', detected: 'pairs-csv' });
+  });
+
+  it('a drop with nothing usable says what to drop instead', async () => {
+    const r = await inspectDataDrop([file('readme.md')]);
+    expect(r.kind).toBe('unsupported');
+    if (r.kind === 'unsupported') expect(r.message).toMatch(/Drop class folders/);
+  });
+});
