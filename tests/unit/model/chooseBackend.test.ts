@@ -85,3 +85,20 @@ describe('detectFormat(artifacts)', () => {
     expect(() => detectFormat({ modelTopology: {} })).toThrow(/neither a layers-model nor a graph-model/);
   });
 });
+
+describe('chooseBackend with a missing kernel (B3)', () => {
+  it('the warm-up batch catches an op the backend lacks, names it, and the backend is not used', async () => {
+    // The tiny model's Dense layer runs as _FusedMatMul on the cpu backend; take that kernel away for this test.
+    const kernel = tf.getKernel('_FusedMatMul', 'cpu');
+    expect(kernel).toBeDefined();
+    tf.unregisterKernel('_FusedMatMul', 'cpu');
+    try {
+      await expect(chooseBackend({ loaded, reference, forced: 'cpu', probes: noGpu, probeBatch: 4 })).rejects.toThrow(/cpu: failed \(.*_FusedMatMul.*not registered/);
+    } finally {
+      tf.registerKernel(kernel!);
+    }
+    const again = await chooseBackend({ loaded, reference, forced: 'cpu', probes: noGpu, probeBatch: 4 });
+    expect(again.report.chosen).toBe('cpu');
+    again.model.dispose();
+  });
+});
