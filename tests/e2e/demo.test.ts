@@ -1,23 +1,12 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { startServer, launchBrowser, openPage, readRun, curvePointOnPage, lowRecallPointWithFalsePositives } from './harness';
+import { useApp, openPage, readRun, curvePointOnPage, lowRecallPointWithFalsePositives } from './harness';
 import { evaluateEmbeddings } from '../../src/metrics/evaluateEmbeddings';
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 test('the landing page offers the demo, and the button runs it', async () => {
-  const { page, errors } = await openPage(browser, server.url);
+  const { page, errors } = await openPage(app.browser, app.url);
   await page.getByTestId('run-demo').click();
   await page.getByTestId('progress').waitFor({ timeout: 30_000 });
   await page.getByTestId('ap-value').waitFor({ timeout: 180_000 });
@@ -26,7 +15,7 @@ test('the landing page offers the demo, and the button runs it', async () => {
 });
 
 test('?demo embeds on the auto-picked backend, draws the curve, shows the AP Node computes from the same embeddings, and the low-recall click lists false positives', async () => {
-  const { page, errors } = await openPage(browser, `${server.url}?demo`);
+  const { page, errors } = await openPage(app.browser, `${app.url}?demo`);
   await page.getByTestId('ap-value').waitFor({ timeout: 180_000 });
 
   const backend = (await page.getByTestId('backend').textContent())?.trim();
@@ -81,7 +70,7 @@ test('?demo embeds on the auto-picked backend, draws the curve, shows the AP Nod
 });
 
 test('Cancel during embedding stops the run and says how far it got', async () => {
-  const { page, errors } = await openPage(browser, `${server.url}?demo&backend=cpu`);
+  const { page, errors } = await openPage(app.browser, `${app.url}?demo&backend=cpu`);
   await page.waitForFunction(() => (window as unknown as { dipscope: { store: { getState(): { status: string } } } }).dipscope.store.getState().status === 'embedding', undefined, { timeout: 60_000 });
   await page.getByRole('button', { name: 'Cancel' }).click();
   await page.getByText(/Cancelled after [\d,]+ of 1,000 images/).waitFor({ timeout: 30_000 });
@@ -92,7 +81,7 @@ test('Cancel during embedding stops the run and says how far it got', async () =
 });
 
 test('a model.json without weights is refused with the fix, and no curve is drawn (M5c)', async () => {
-  const context = await browser.newContext();
+  const context = await app.browser.newContext();
   await context.route('**/models/fmnist-triplet/model.json', async (route) => {
     const res = await route.fetch();
     const json = await res.json();
@@ -100,7 +89,7 @@ test('a model.json without weights is refused with the fix, and no curve is draw
     await route.fulfill({ response: res, json });
   });
   const page = await context.newPage();
-  await page.goto(`${server.url}?demo`);
+  await page.goto(`${app.url}?demo`);
   const error = page.getByTestId('error');
   await error.waitFor({ timeout: 60_000 });
   assert.match((await error.textContent()) ?? '', /no weightsManifest: tfjs would run it with random weights/);

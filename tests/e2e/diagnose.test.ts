@@ -1,26 +1,15 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { startServer, launchBrowser, openPage, readRun } from './harness';
+import { useApp, openPage, readRun } from './harness';
 import { evaluateEmbeddings } from '../../src/metrics/evaluateEmbeddings';
 import { counterfactual } from '../../src/diagnostics/counterfactual';
 import { findDip } from '../../src/diagnostics/dip';
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 test('label-noise demo: inspect the dip → the top false positive is tagged an exact duplicate → excluding its image replays the curve with the AP Node computes', async () => {
-  const { page, errors } = await openPage(browser, `${server.url}?demo=noisy`);
+  const { page, errors } = await openPage(app.browser, `${app.url}?demo=noisy`);
   await page.getByTestId('ap-value').waitFor({ timeout: 180_000 });
   const run = await readRun(page);
   const ev = evaluateEmbeddings(run.embeddings, run.n, run.dim, run.labels, 'neg-sq-l2');

@@ -1,22 +1,11 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { startServer, launchBrowser, openPage } from './harness';
+import { useApp, openPage } from './harness';
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 test('rank axis + brush lists the pairs of a stretch of the ranking; the false-negative filter lists positives below it', async () => {
-  const { page, errors } = await openPage(browser, `${server.url}?demo`);
+  const { page, errors } = await openPage(app.browser, `${app.url}?demo`);
   await page.getByTestId('ap-value').waitFor({ timeout: 180_000 });
   await page.getByTestId('axis').selectOption('rank');
   await page.getByTestId('brush-mode').check();
@@ -43,7 +32,7 @@ test('rank axis + brush lists the pairs of a stretch of the ranking; the false-n
 });
 
 test('the gallery is virtualised and paged: all 499,500 pairs listed at full recall, few in the DOM, the last one reachable', async () => {
-  const { page, errors } = await openPage(browser, `${server.url}?demo`);
+  const { page, errors } = await openPage(app.browser, `${app.url}?demo`);
   await page.getByTestId('ap-value').waitFor({ timeout: 180_000 });
   await page.getByTestId('pr-curve').focus();
   await page.keyboard.press('End');

@@ -1,4 +1,5 @@
 import { preview, type PreviewServer } from 'vite';
+import { before, after } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { WIDTH, HEIGHT, MARGIN } from '../../src/chart/prChart';
 
@@ -76,4 +77,31 @@ export async function curvePointOnPage(page: Page, recall: number, precision: nu
 export function lowRecallPointWithFalsePositives(c: { recall: Float64Array; fp: Float64Array; thresholds: Float64Array }, minRecall: number): number {
   for (let i = c.thresholds.length - 1; i >= 0; i--) if (c.recall[i] >= minRecall && c.fp[i] > 0) return i;
   return -1;
+}
+
+/**
+ * One served build and one Chromium for a test file: registers node:test
+ * before/after hooks and returns getters valid inside the tests.
+ */
+export function useApp(): { readonly url: string; readonly browser: Browser } {
+  let server: Awaited<ReturnType<typeof startServer>> | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get url() {
+      if (!server) throw new Error('useApp(): the server is not started yet');
+      return server.url;
+    },
+    get browser() {
+      if (!browser) throw new Error('useApp(): the browser is not started yet');
+      return browser;
+    },
+  };
 }

@@ -1,19 +1,8 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { startServer, launchBrowser, openPage, readRun } from './harness';
+import { useApp, openPage, readRun } from './harness';
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 function cosine(a: Float32Array, b: Float32Array): number {
   let ab = 0;
@@ -30,7 +19,7 @@ function cosine(a: Float32Array, b: Float32Array): number {
 test('?backend=webgpu (SwiftShader) embeds the same 40 images as WASM to cosine > 0.999', async () => {
   const runs = [];
   for (const backend of ['webgpu', 'wasm']) {
-    const { page, errors } = await openPage(browser, `${server.url}?demo&limit=40&backend=${backend}`);
+    const { page, errors } = await openPage(app.browser, `${app.url}?demo&limit=40&backend=${backend}`);
     await page.getByTestId('ap-value').waitFor({ timeout: 240_000 });
     assert.equal((await page.getByTestId('backend').textContent())?.trim(), backend);
     runs.push(await readRun(page));
