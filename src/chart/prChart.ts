@@ -59,7 +59,7 @@ export function drawPrChart(svg: SVGSVGElement, d: ChartData, h: ChartHandlers):
   const clipId = `clip-${Math.random().toString(36).slice(2)}`;
   root.append('defs').append('clipPath').attr('id', clipId).append('rect').attr('width', iw).attr('height', ih);
 
-  g.append('g').attr('class', 'axis').attr('transform', `translate(0,${ih})`).call(d3.axisBottom(x).ticks(isLog ? 6 : 10, isLog ? '~s' : undefined));
+  g.append('g').attr('class', 'axis').attr('transform', `translate(0,${ih})`).call(d3.axisBottom(x).ticks(isLog ? 6 : 10, d.axis === 'rank' ? '~s' : d.axis === 'log' ? '~g' : undefined));
   g.append('g').attr('class', 'axis').call(d3.axisLeft(y).ticks(10));
   g.append('text').attr('class', 'axis-label').attr('x', iw / 2).attr('y', ih + 38).attr('text-anchor', 'middle').text(axisLabel(d.axis));
   g.append('text').attr('class', 'axis-label').attr('transform', 'rotate(-90)').attr('x', -ih / 2).attr('y', -42).attr('text-anchor', 'middle').text('precision');
