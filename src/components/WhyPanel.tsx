@@ -4,6 +4,7 @@ import { useApp } from '../state/context';
 import { diagnosisOf } from '../state/derived';
 import { TAGS, TAG_IDS } from '../diagnostics/tagCatalog';
 import { formatCount } from './format';
+import { ConfusionHeatmap } from './ConfusionHeatmap';
 
 const HUBS_SHOWN = 8;
 const CLASS_PAIRS_SHOWN = 6;
@@ -53,6 +54,7 @@ export function WhyPanel() {
         </div>
         <div>
           <h3>Confused class pairs</h3>
+          <ConfusionHeatmap confusion={ctx.confusion} classes={dataset.classes} />
           <table className="confusion">
             <tbody>
               {ctx.confusion.entries.slice(0, CLASS_PAIRS_SHOWN).map((e) => (

@@ -20,6 +20,7 @@ test('label-noise demo: inspect the dip → the top false positive is tagged an 
   const first = page.getByTestId('fp-pair').first();
   await first.waitFor();
   assert.equal(await first.getAttribute('data-rank'), '1');
+  await page.getByTestId('confusion-heatmap').waitFor();
   const tags = await first.getByTestId('fp-tag').evaluateAll((els) => els.map((e) => e.getAttribute('data-tag')));
   assert.ok(tags.includes('exact-duplicate'), `tags of the first pair: ${tags}`);
 
