@@ -2,6 +2,9 @@ import type { InputServices } from './state/inputTypes';
 import type { Preprocessing } from './model/preprocess';
 import { expandZips, filesFromDataTransfer, filesFromList, type DroppedFile } from './io/dropFiles';
 import { inspectDataDrop } from './io/dataDrop';
+import { decodeToRgba } from './io/decodeImage';
+import { inputSize, rgbaToInput } from './model/preprocess';
+import { previewOfInput } from './model/preprocessPreview';
 
 const PREFS_KEY = 'dipscope:preprocessing:';
 
@@ -26,6 +29,12 @@ export function createInputServices(): InputServices {
       return inspectArtifacts(offer.apply(), inspection.name, inspection.unused, [...inspection.notes, `Applied: ${offer.label}.`]);
     },
     inspectData: inspectDataDrop,
+    async previewImage(file, p) {
+      const rgba = await decodeToRgba(file, p.width, p.height, p.resize);
+      const input = new Float32Array(inputSize(p));
+      rgbaToInput(rgba, p, input, 0);
+      return previewOfInput(input, p);
+    },
     loadPreprocessing(hash) {
       try {
         const raw = localStorage.getItem(PREFS_KEY + hash);

@@ -4,6 +4,7 @@ import type { RunOptions } from '../state/types';
 import { DropZone } from './DropZone';
 import { ModelDropPanel } from './ModelDropPanel';
 import { DataDropPanel } from './DataDropPanel';
+import { PreprocessingPanel } from './PreprocessingPanel';
 
 export function Landing({ options }: { options: RunOptions }) {
   const runDemo = useApp((s) => s.runDemo);
@@ -80,6 +81,7 @@ function UserData({ options }: { options: RunOptions }) {
           <DataDropPanel />
         </DropZone>
       </div>
+      <PreprocessingPanel />
       <div className="landing-actions">
         <button data-testid="run-user" className="primary" disabled={!s.modelReady || !s.dataReady} onClick={() => void s.runUserData(options)}>
           Draw the curve for my data

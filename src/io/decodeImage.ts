@@ -1,25 +1,76 @@
+/** How an image is fitted to the model's input size. */
+export type ResizeMode = 'stretch' | 'crop' | 'letterbox';
+
 /**
  * Browser adapter: image bytes → RGBA pixels at the model's input size.
  * Works in a worker (createImageBitmap + OffscreenCanvas). EXIF orientation is
  * applied once by the decoder ('from-image'); colours are not colour-managed
  * and alpha is not premultiplied, so a transparent pixel keeps its colour.
+ *
+ * - 'stretch' (default): the whole image scaled to width × height (aspect ratio not kept);
+ * - 'crop': scaled to cover, the centre kept (torchvision Resize + CenterCrop);
+ * - 'letterbox': scaled to fit, centred on black bars.
  */
-export async function decodeToRgba(blob: Blob, width: number, height: number): Promise<Uint8ClampedArray> {
-  const bitmap = await createImageBitmap(blob, {
-    imageOrientation: 'from-image',
-    premultiplyAlpha: 'none',
-    colorSpaceConversion: 'none',
-    resizeWidth: width,
-    resizeHeight: height,
-    resizeQuality: 'high',
+export async function decodeToRgba(blob: Blob, width: number, height: number, mode: ResizeMode = 'stretch'): Promise<Uint8ClampedArray> {
+  if (mode === 'stretch') {
+    const bitmap = await createImageBitmap(blob, {
+      imageOrientation: 'from-image',
+      premultiplyAlpha: 'none',
+      colorSpaceConversion: 'none',
+      resizeWidth: width,
+      resizeHeight: height,
+      resizeQuality: 'high',
+    });
+    return draw(bitmap, width, height, (ctx) => ctx.drawImage(bitmap, 0, 0));
+  }
+  const bitmap = await createImageBitmap(blob, { imageOrientation: 'from-image', premultiplyAlpha: 'none', colorSpaceConversion: 'none' });
+  const r = fitRect(bitmap.width, bitmap.height, width, height, mode);
+  return draw(bitmap, width, height, (ctx) => {
+    if (mode === 'letterbox') {
+      ctx.fillStyle = '#000';
+      ctx.fillRect(0, 0, width, height);
+    }
+    ctx.imageSmoothingQuality = 'high';
+    ctx.drawImage(bitmap, r.sx, r.sy, r.sw, r.sh, r.dx, r.dy, r.dw, r.dh);
   });
+}
+
+function draw(bitmap: ImageBitmap, width: number, height: number, paint: (ctx: OffscreenCanvasRenderingContext2D) => void): Uint8ClampedArray {
   try {
     const canvas = new OffscreenCanvas(width, height);
     const ctx = canvas.getContext('2d', { willReadFrequently: true });
     if (!ctx) throw new Error('no 2D canvas context');
-    ctx.drawImage(bitmap, 0, 0);
+    paint(ctx);
     return ctx.getImageData(0, 0, width, height).data;
   } finally {
     bitmap.close();
   }
+}
+
+export interface FitRect {
+  sx: number;
+  sy: number;
+  sw: number;
+  sh: number;
+  dx: number;
+  dy: number;
+  dw: number;
+  dh: number;
+}
+
+/**
+ * Source and destination rectangles that fit a w × h image into W × H:
+ * 'crop' covers W × H and keeps the centre; 'letterbox' fits inside and centres it.
+ */
+export function fitRect(w: number, h: number, W: number, H: number, mode: 'crop' | 'letterbox'): FitRect {
+  if (mode === 'crop') {
+    const scale = Math.max(W / w, H / h);
+    const sw = W / scale;
+    const sh = H / scale;
+    return { sx: (w - sw) / 2, sy: (h - sh) / 2, sw, sh, dx: 0, dy: 0, dw: W, dh: H };
+  }
+  const scale = Math.min(W / w, H / h);
+  const dw = w * scale;
+  const dh = h * scale;
+  return { sx: 0, sy: 0, sw: w, sh: h, dx: (W - dw) / 2, dy: (H - dh) / 2, dw, dh };
 }

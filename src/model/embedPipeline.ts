@@ -149,7 +149,7 @@ async function fetchAndDecode(url: string, p: Preprocessing): Promise<{ rgba: Ui
     return (e as Error).name === 'TimeoutError' ? `no answer within ${IMAGE_TIMEOUT_MS / 1000} s` : `could not be fetched (${(e as Error).message})`;
   }
   try {
-    const [rgba, hash] = await Promise.all([decodeToRgba(new Blob([bytes]), p.width, p.height), contentHash(bytes)]);
+    const [rgba, hash] = await Promise.all([decodeToRgba(new Blob([bytes]), p.width, p.height, p.resize), contentHash(bytes)]);
     return { rgba, hash };
   } catch (e) {
     return `the browser cannot decode it (${((e as Error).message || 'unsupported or broken image').replace(/\.$/, '')})`;

@@ -10,6 +10,7 @@
  */
 export type Normalization = 'unit' | 'tf' | 'caffe' | 'torch' | 'raw';
 export type ChannelOrder = 'rgb' | 'bgr';
+export type ResizeMode = 'stretch' | 'crop' | 'letterbox';
 
 export interface Preprocessing {
   width: number;
@@ -17,6 +18,8 @@ export interface Preprocessing {
   channels: 1 | 3;
   normalization: Normalization;
   channelOrder: ChannelOrder;
+  /** How images are fitted to width × height (absent: 'stretch'). */
+  resize?: ResizeMode;
 }
 
 const NORMALIZATIONS: readonly Normalization[] = ['unit', 'tf', 'caffe', 'torch', 'raw'];

@@ -19,6 +19,7 @@ export function inputServices(services: Services): InputServices {
 export function createInputSlice(services: Services): StateCreator<AppState, [], [], InputSlice> {
   let modelGen = 0;
   let dataGen = 0;
+  let previewGen = 0;
 
   const collect = (src: DropSource): Promise<DroppedFile[]> => {
     const io = inputServices(services);
@@ -27,69 +28,95 @@ export function createInputSlice(services: Services): StateCreator<AppState, [],
     return Promise.resolve(io.fromList(src as FileList | readonly File[]));
   };
 
-  return (set, get) => ({
-    modelDrop: null,
-    dataDrop: null,
-    preprocessing: null,
-
-    async dropModel(src) {
-      const gen = ++modelGen;
-      const pending = collect(src);
-      set({ modelDrop: { status: 'reading', detail: 'Reading the model files' }, preprocessing: null });
-      try {
-        const files = await pending;
-        if (gen !== modelGen) return;
-        set({ modelDrop: { status: 'reading', detail: `Checking ${files.length} file${files.length === 1 ? '' : 's'}` } });
-        const inspection = await inputServices(services).inspectModel(files);
-        if (gen !== modelGen) return;
-        set({ modelDrop: { status: 'inspected', inspection }, preprocessing: remembered(inspection) });
-      } catch (e) {
-        if (gen === modelGen) set({ modelDrop: { status: 'error', message: (e as Error).message } });
+  return (set, get) => {
+    /** Recomputes the preview from the current preprocessing and first image (latest wins). */
+    async function updatePreview(): Promise<void> {
+      const gen = ++previewGen;
+      const { preprocessing: p, dataDrop } = get();
+      const first = dataDrop?.status === 'inspected' && dataDrop.inspection.kind === 'class-folders' ? dataDrop.inspection.images[0] : undefined;
+      if (!p || !first) {
+        set({ preview: null });
+        return;
       }
-    },
-
-    async chooseModelOffer(id) {
-      const drop = get().modelDrop;
-      if (drop?.status !== 'inspected' || drop.inspection.kind !== 'choose') return;
-      const gen = ++modelGen;
-      set({ modelDrop: { status: 'reading', detail: 'Rebuilding the model' } });
       try {
-        const inspection = await inputServices(services).applyOffer(drop.inspection, id);
-        if (gen !== modelGen) return;
-        set({ modelDrop: { status: 'inspected', inspection }, preprocessing: remembered(inspection) });
+        const image = await inputServices(services).previewImage(first.file, p);
+        if (gen === previewGen) set({ preview: { status: 'ready', path: first.path, image } });
       } catch (e) {
-        if (gen === modelGen) set({ modelDrop: { status: 'error', message: (e as Error).message } });
+        if (gen === previewGen) set({ preview: { status: 'error', path: first.path, message: (e as Error).message || 'cannot be decoded' } });
       }
-    },
+    }
 
-    async dropData(src) {
-      const gen = ++dataGen;
-      const pending = collect(src);
-      set({ dataDrop: { status: 'reading', detail: 'Reading the file list' } });
-      try {
-        const files = await pending;
-        if (gen !== dataGen) return;
-        set({ dataDrop: { status: 'reading', detail: `Sorting ${files.length.toLocaleString('en-US')} files` } });
-        const inspection = await inputServices(services).inspectData(files);
-        if (gen === dataGen) set({ dataDrop: { status: 'inspected', inspection } });
-      } catch (e) {
-        if (gen === dataGen) set({ dataDrop: { status: 'error', message: (e as Error).message } });
-      }
-    },
+    return {
+      modelDrop: null,
+      dataDrop: null,
+      preprocessing: null,
+      preview: null,
 
-    setPreprocessing(p) {
-      const hash = readyHash(get());
-      if (hash) inputServices(services).savePreprocessing(hash, p);
-      set({ preprocessing: p });
-    },
+      async dropModel(src) {
+        const gen = ++modelGen;
+        const pending = collect(src);
+        set({ modelDrop: { status: 'reading', detail: 'Reading the model files' }, preprocessing: null });
+        try {
+          const files = await pending;
+          if (gen !== modelGen) return;
+          set({ modelDrop: { status: 'reading', detail: `Checking ${files.length} file${files.length === 1 ? '' : 's'}` } });
+          const inspection = await inputServices(services).inspectModel(files);
+          if (gen !== modelGen) return;
+          set({ modelDrop: { status: 'inspected', inspection }, preprocessing: remembered(inspection) });
+          void updatePreview();
+        } catch (e) {
+          if (gen === modelGen) set({ modelDrop: { status: 'error', message: (e as Error).message } });
+        }
+      },
 
-    resetPreprocessing() {
-      const drop = get().modelDrop;
-      if (drop?.status !== 'inspected' || drop.inspection.kind !== 'ready') return;
-      inputServices(services).savePreprocessing(drop.inspection.summary.hash, null);
-      set({ preprocessing: drop.inspection.summary.preprocessing });
-    },
-  });
+      async chooseModelOffer(id) {
+        const drop = get().modelDrop;
+        if (drop?.status !== 'inspected' || drop.inspection.kind !== 'choose') return;
+        const gen = ++modelGen;
+        set({ modelDrop: { status: 'reading', detail: 'Rebuilding the model' } });
+        try {
+          const inspection = await inputServices(services).applyOffer(drop.inspection, id);
+          if (gen !== modelGen) return;
+          set({ modelDrop: { status: 'inspected', inspection }, preprocessing: remembered(inspection) });
+          void updatePreview();
+        } catch (e) {
+          if (gen === modelGen) set({ modelDrop: { status: 'error', message: (e as Error).message } });
+        }
+      },
+
+      async dropData(src) {
+        const gen = ++dataGen;
+        const pending = collect(src);
+        set({ dataDrop: { status: 'reading', detail: 'Reading the file list' } });
+        try {
+          const files = await pending;
+          if (gen !== dataGen) return;
+          set({ dataDrop: { status: 'reading', detail: `Sorting ${files.length.toLocaleString('en-US')} files` } });
+          const inspection = await inputServices(services).inspectData(files);
+          if (gen !== dataGen) return;
+          set({ dataDrop: { status: 'inspected', inspection } });
+          void updatePreview();
+        } catch (e) {
+          if (gen === dataGen) set({ dataDrop: { status: 'error', message: (e as Error).message } });
+        }
+      },
+
+      setPreprocessing(p) {
+        const hash = readyHash(get());
+        if (hash) inputServices(services).savePreprocessing(hash, p);
+        set({ preprocessing: p });
+        void updatePreview();
+      },
+
+      resetPreprocessing() {
+        const drop = get().modelDrop;
+        if (drop?.status !== 'inspected' || drop.inspection.kind !== 'ready') return;
+        inputServices(services).savePreprocessing(drop.inspection.summary.hash, null);
+        set({ preprocessing: drop.inspection.summary.preprocessing });
+        void updatePreview();
+      },
+    };
+  };
 
   function remembered(inspection: ModelInspection) {
     if (inspection.kind !== 'ready') return null;

@@ -2,6 +2,7 @@ import type { DroppedFile } from '../io/dropFiles';
 import type { DataInspection } from '../io/dataDrop';
 import type { ModelInspection } from '../model/inspectModel';
 import type { Preprocessing } from '../model/preprocess';
+import type { PreprocessPreview } from '../model/preprocessPreview';
 
 /** What can be handed to a drop action: a drop event's DataTransfer, an input's FileList, or files. */
 export type DropSource = DataTransfer | FileList | readonly File[];
@@ -11,6 +12,9 @@ export type ModelDropView =
   | { status: 'error'; message: string }
   | { status: 'inspected'; inspection: ModelInspection };
 
+/** One validation image after the current preprocessing (what the model will receive). */
+export type PreviewView = { status: 'ready'; path: string; image: PreprocessPreview } | { status: 'error'; path: string; message: string };
+
 export type DataDropView = { status: 'reading'; detail: string } | { status: 'error'; message: string } | { status: 'inspected'; inspection: DataInspection };
 
 /** The user's own model and validation set, before a run. */
@@ -19,6 +23,8 @@ export interface InputSlice {
   dataDrop: DataDropView | null;
   /** Preprocessing the run will use for the dropped model (as read from it, or as the user edited it). */
   preprocessing: Preprocessing | null;
+  /** The first validation image after `preprocessing` (null until both a model and images are dropped). */
+  preview: PreviewView | null;
   /** Call synchronously inside a `drop` handler (the DataTransfer is emptied after it returns). */
   dropModel(src: DropSource): Promise<void>;
   /** Applies one of a 'choose' plan's offers (M1 L2-normalise in the app, M2 use the shared tower) and inspects again. */
@@ -38,6 +44,8 @@ export interface InputServices {
   /** Applies the offer `id` of a 'choose' inspection and inspects the result. */
   applyOffer(inspection: Extract<ModelInspection, { kind: 'choose' }>, id: string): Promise<ModelInspection>;
   inspectData(files: readonly DroppedFile[]): Promise<DataInspection>;
+  /** Decodes `file` and preprocesses it as the run would. */
+  previewImage(file: File, p: Preprocessing): Promise<PreprocessPreview>;
   /** Stored preprocessing for a model hash, or null. */
   loadPreprocessing(modelHash: string): Preprocessing | null;
   savePreprocessing(modelHash: string, p: Preprocessing | null): void;

@@ -113,3 +113,30 @@ test('the M1 Lambda model is refused with the layer named and an L2-normalise of
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('the preprocessing panel shows the model-derived settings and a preview; an edit changes the preview, is used by the run, and is remembered for the model after a reload', async () => {
+  const { page, errors } = await openPage(browser, server.url);
+  const files = modelFiles('public/models/fmnist-triplet');
+  await page.getByTestId('drop-model').setInputFiles(files);
+  await page.getByTestId('prep-panel').waitFor({ timeout: 60_000 });
+  assert.equal(await page.getByTestId('prep-normalization').inputValue(), 'unit');
+  assert.equal(await page.getByTestId('prep-width').isDisabled(), true, 'a fixed input size is not editable');
+  await dropData(page);
+  const range = page.getByTestId('prep-range');
+  await range.waitFor({ timeout: 30_000 });
+  assert.match((await range.textContent()) ?? '', /\[0\.000, 1\.000\]/);
+
+  await page.getByTestId('prep-normalization').selectOption('tf');
+  await page.waitForFunction(() => /\[-1\.000, 1\.000\]/.test(document.querySelector('[data-testid="prep-range"]')?.textContent ?? ''), undefined, { timeout: 10_000 });
+  await page.getByTestId('run-user').click();
+  await page.getByTestId('ap-value').waitFor({ timeout: 120_000 });
+  const used = await page.evaluate(() => (window as unknown as { dipscope: { store: { getState(): { embedding: { preprocessing: { normalization: string } } } } } }).dipscope.store.getState().embedding.preprocessing.normalization);
+  assert.equal(used, 'tf');
+
+  await page.reload();
+  await page.getByTestId('drop-model').setInputFiles(files);
+  await page.getByTestId('prep-panel').waitFor({ timeout: 60_000 });
+  assert.equal(await page.getByTestId('prep-normalization').inputValue(), 'tf', 'remembered by the model hash');
+  assert.deepEqual(errors, []);
+  await page.close();
+});

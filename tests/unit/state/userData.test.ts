@@ -35,6 +35,7 @@ function world() {
       skipped: [],
       counts: { images: 3, classes: 2, positives: 1, negatives: 2, sampled: false },
     }),
+    previewImage: async (_f, p) => ({ width: p.width, height: p.height, rgba: new Uint8ClampedArray(p.width * p.height * 4), min: [0], max: [1] }),
     loadPreprocessing: (h) => stored.get(h) ?? null,
     savePreprocessing: (h, p) => void stored.set(h, p),
     objectUrl: () => `blob:x/${++made}`,
@@ -93,6 +94,7 @@ describe('user data in the store', () => {
       ['val/b/3.png', 1],
     ]);
     expect(s.evaluation?.curve.n).toBe(3);
+    expect(s.preview).toMatchObject({ status: 'ready', path: 'val/a/1.png', image: { width: 8, height: 8 } });
   });
 
   it("a new run revokes the previous dataset's blob: URLs; rerun() repeats the user's run, not the demo", async () => {

@@ -1,0 +1,139 @@
+import { useEffect, useRef } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useApp } from '../state/context';
+import type { AppState } from '../state/types';
+
+type Prep = NonNullable<AppState['preprocessing']>;
+
+const NORMALIZATIONS: [Prep['normalization'], string][] = [
+  ['unit', '[0, 1] — x / 255'],
+  ['tf', '[−1, 1] — Keras "tf" (x / 127.5 − 1)'],
+  ['caffe', 'caffe — BGR, ImageNet mean subtracted (Keras ResNet50, VGG)'],
+  ['torch', 'torch — ImageNet mean / std'],
+  ['raw', 'raw 0–255'],
+];
+const RESIZE: [NonNullable<Prep['resize']>, string][] = [
+  ['stretch', 'stretch to the input size'],
+  ['crop', 'scale and crop the centre'],
+  ['letterbox', 'fit inside (letterbox, black bars)'],
+];
+
+const fmt = (v: number) => (Math.abs(v) >= 10 ? v.toFixed(1) : v.toFixed(3));
+
+/** The preprocessing the run will use, editable, with one validation image as the model will receive it. Remembered per model. */
+export function PreprocessingPanel() {
+  const s = useApp(
+    useShallow((st) => ({
+      p: st.preprocessing,
+      drop: st.modelDrop,
+      preview: st.preview,
+      set: st.setPreprocessing,
+      reset: st.resetPreprocessing,
+    })),
+  );
+  if (!s.p || s.drop?.status !== 'inspected' || s.drop.inspection.kind !== 'ready') return null;
+  const p = s.p;
+  const summary = s.drop.inspection.summary;
+  const fixedChannels = summary.inputs[0]?.shape[3] != null;
+  const change = (patch: Partial<Prep>) => s.set({ ...p, ...patch });
+  const size = (v: string) => Math.max(1, Math.min(2048, Math.round(Number(v)) || 1));
+  const edited = JSON.stringify(p) !== JSON.stringify(summary.preprocessing);
+  return (
+    <section className="prep" data-testid="prep-panel" aria-label="Preprocessing">
+      <h3>Preprocessing {edited && <span className="chip">edited — remembered for this model</span>}</h3>
+      <div className="prep-grid">
+        <div className="prep-fields">
+          <label>
+            Input size{' '}
+            <input data-testid="prep-width" type="number" min={1} value={p.width} disabled={summary.fixedSize} onChange={(e) => change({ width: size(e.target.value) })} /> ×{' '}
+            <input data-testid="prep-height" type="number" min={1} value={p.height} disabled={summary.fixedSize} onChange={(e) => change({ height: size(e.target.value) })} />
+            {summary.fixedSize && <span className="hint"> (fixed by the model)</span>}
+          </label>
+          <label>
+            Channels{' '}
+            <select data-testid="prep-channels" value={p.channels} disabled={fixedChannels} onChange={(e) => change({ channels: Number(e.target.value) as 1 | 3 })}>
+              <option value={3}>3 (colour)</option>
+              <option value={1}>1 (grey)</option>
+            </select>
+          </label>
+          <label>
+            Channel order{' '}
+            <select data-testid="prep-order" value={p.channelOrder} disabled={p.channels === 1} onChange={(e) => change({ channelOrder: e.target.value as Prep['channelOrder'] })}>
+              <option value="rgb">RGB</option>
+              <option value="bgr">BGR</option>
+            </select>
+          </label>
+          <label>
+            Normalisation{' '}
+            <select
+              data-testid="prep-normalization"
+              value={p.normalization}
+              onChange={(e) => {
+                const normalization = e.target.value as Prep['normalization'];
+                // Keras' caffe mode includes the RGB→BGR swap; leaving it goes back to RGB.
+                const channelOrder = normalization === 'caffe' ? 'bgr' : p.normalization === 'caffe' ? 'rgb' : p.channelOrder;
+                change({ normalization, channelOrder });
+              }}
+            >
+              {NORMALIZATIONS.map(([v, label]) => (
+                <option key={v} value={v}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Resize{' '}
+            <select data-testid="prep-resize" value={p.resize ?? 'stretch'} onChange={(e) => change({ resize: e.target.value as Prep['resize'] })}>
+              {RESIZE.map(([v, label]) => (
+                <option key={v} value={v}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </label>
+          {edited && (
+            <button className="secondary" onClick={s.reset}>
+              Back to the model's preprocessing
+            </button>
+          )}
+        </div>
+        <Preview />
+      </div>
+    </section>
+  );
+}
+
+function Preview() {
+  const preview = useApp((st) => st.preview);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const c = canvas.current;
+    if (!c || preview?.status !== 'ready') return;
+    const { width, height, rgba } = preview.image;
+    c.width = width;
+    c.height = height;
+    c.getContext('2d')?.putImageData(new ImageData(new Uint8ClampedArray(rgba), width, height), 0, 0);
+  }, [preview]);
+  if (!preview) return <p className="hint prep-preview">Drop validation images to see one as the model will receive it.</p>;
+  if (preview.status === 'error') {
+    return (
+      <p className="drop-error prep-preview" data-testid="error">
+        {preview.path}: {preview.message}
+      </p>
+    );
+  }
+  const { min, max } = preview.image;
+  return (
+    <figure className="prep-preview" data-testid="prep-preview">
+      <canvas ref={canvas} aria-label={`${preview.path} after preprocessing`} />
+      <figcaption>
+        <code>{preview.path}</code> as the model receives it (each channel stretched for display; channel 0 drawn red).
+        <br />
+        <span data-testid="prep-range">
+          Values: {min.map((lo, k) => `[${fmt(lo)}, ${fmt(max[k])}]`).join(' ')}
+        </span>
+      </figcaption>
+    </figure>
+  );
+}
