@@ -11,7 +11,8 @@
  *     ~0.3 s loader start-up;
  *   - scikit-learn as a whole process on the same files (numpy.load,
  *     precision_recall_curve, average_precision_score), if /usr/bin/python3 has it;
- *   - a bare radix argsortDescending of the same scores, timed in-process
+ *   - a bare radix argsort of the same scores as a whole process started like
+ *     the CLI (scripts/bare-sort.ts: read the .npy, sort), and in-process
  *     (no process start, no file read), and prCurve in-process for reference;
  * with the ratios. Targets: CLI ≤ 0.5 × scikit-learn and ≤ 1.5 × the bare sort.
  * Each figure is "wall / CPU" seconds: CPU (user + sys, via /usr/bin/time or
@@ -151,8 +152,10 @@ try {
   console.log(`node ${process.version}; ${repeat} runs each, median; times are wall / CPU seconds; load average at start ${load()}`);
   console.log(`CLI start-up floor (10 scores): ${fmt(floor)} via tsx, ${bundled ? fmt(bundledFloor) : 'n/a'} pre-bundled`);
   console.log(`scikit-learn: ${haveSklearn ? spawnSync(PYTHON, ['-c', 'import sklearn; print(sklearn.__version__)'], { encoding: 'utf8' }).stdout.trim() : 'sklearn not installed'}\n`);
-  console.log('| n | CLI process (tsx) | CLI RSS | CLI pre-bundled | sklearn process | sklearn RSS | bare radix argsort (in-process) | prCurve (in-process) | CLI / sklearn | CLI / sort | bundled / sklearn | bundled / sort |');
-  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+  console.log(
+    '| n | CLI process (tsx) | CLI RSS | CLI pre-bundled | sklearn process | sklearn RSS | bare sort process (tsx: read .npy + argsort) | bare argsort (in-process) | prCurve (in-process) | CLI / sklearn | CLI / bare sort process | bundled / sklearn | bundled / in-process sort |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const n of sizes) {
     const { scores, labels } = generate(n, 42);
     const s = join(dir, `s_${n}.npy`);
@@ -165,12 +168,13 @@ try {
     const runSk = haveSklearn && (n < 4e7 || opts['sklearn-50m']);
     const sk = runSk ? timeProcess(PYTHON, ['-c', SKLEARN, s, l]) : null;
     if (sk && Math.abs(Number(sk.stdout.split(' ')[0]) - cliAp) > 1e-9) throw new Error(`AP differs: CLI ${cliAp}, sklearn ${sk.stdout}`);
+    const sortProc = timeProcess(process.execPath, ['--import', 'tsx', 'scripts/bare-sort.ts', s]);
     const sort = timeInProcess(() => argsortDescending(scores));
     const curve = timeInProcess(() => averagePrecision(scores, labels));
     const skCell = sk ? fmt(sk) : haveSklearn ? 'skipped' : 'sklearn not installed';
     console.log(
-      `| ${n.toLocaleString('en-US')} | ${fmt(cli)} | ${cli.rssMiB?.toFixed(0) ?? '—'} MiB | ${fmt(bun)} | ${skCell} | ${sk?.rssMiB?.toFixed(0) ?? '—'} MiB | ${fmt(sort)} | ${fmt(curve)} | ` +
-        `${ratio(cli.cpu, sk?.cpu)} | ${ratio(cli.cpu, sort.cpu)} | ${bun ? ratio(bun.cpu, sk?.cpu) : '—'} | ${bun ? ratio(bun.cpu, sort.cpu) : '—'} |`,
+      `| ${n.toLocaleString('en-US')} | ${fmt(cli)} | ${cli.rssMiB?.toFixed(0) ?? '—'} MiB | ${fmt(bun)} | ${skCell} | ${sk?.rssMiB?.toFixed(0) ?? '—'} MiB | ${fmt(sortProc)} | ${fmt(sort)} | ${fmt(curve)} | ` +
+        `${ratio(cli.cpu, sk?.cpu)} | ${ratio(cli.cpu, sortProc.cpu)} | ${bun ? ratio(bun.cpu, sk?.cpu) : '—'} | ${bun ? ratio(bun.cpu, sort.cpu) : '—'} |`,
     );
     rmSync(s);
     rmSync(l);
