@@ -5,6 +5,7 @@ import { createEmbedder } from './workers/embed.client';
 import { createEvaluator } from './workers/metrics.client';
 import type { RunOptions } from './state/types';
 import { readUrl } from './urlOptions';
+import { installAutosave } from './state/autosave';
 import { fetchJson } from './io/fetchJson';
 import { createInputServices } from './inputServices';
 import { Landing } from './components/Landing';
@@ -29,7 +30,9 @@ export function App() {
   useEffect(() => {
     // Exposed for debugging and for the e2e tests, which compare the page's AP to Node's.
     (window as unknown as { dipscope: unknown }).dipscope = { store };
+    const stopAutosave = installAutosave(store, window.localStorage);
     if (autoRun) void store.getState().runDemo(options);
+    return stopAutosave;
   }, [store, autoRun, options]);
 
   return (

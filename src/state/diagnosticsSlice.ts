@@ -36,7 +36,7 @@ export function createDiagnosticsSlice(services: Services): StateCreator<AppStat
       generation++;
       set({ flags: [], counterfactual: null });
     },
-    async importSession(text) {
+    async importSession(text, opts = {}) {
       let read: ReturnType<typeof readSession>;
       try {
         read = readSession(get(), text);
@@ -44,7 +44,9 @@ export function createDiagnosticsSlice(services: Services): StateCreator<AppStat
         set((s) => ({ errors: [...s.errors, `Session file not imported: ${(e as Error).message}`] }));
         return;
       }
-      set((s) => ({ flags: read.flags, axis: read.axis, zoom: read.zoom, filter: read.filter, errors: [...s.errors, ...read.notes] }));
+      // Restoring our own autosave: only flags that no longer match are worth a message.
+      const notes = opts.restore ? read.notes.filter((n) => n.includes('flags[')) : read.notes;
+      set((s) => ({ flags: read.flags, axis: read.axis, zoom: read.zoom, filter: read.filter, errors: [...s.errors, ...notes] }));
       if (read.metric !== get().metric) await get().setMetric(read.metric);
       else await get().replay();
       get().select(indexOfThreshold(get(), read.threshold));

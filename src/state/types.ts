@@ -113,8 +113,8 @@ export interface DiagnosticsSlice {
   clearFlags(): void;
   /** Recomputes the counterfactual from the current evaluation and flags (latest request wins). */
   replay(): Promise<void>;
-  /** Applies a session file's flags and settings; problems and differences are shown as errors. */
-  importSession(text: string): Promise<void>;
+  /** Applies a session file's flags and settings; problems and differences are shown as errors (with `restore`, only flags that could not be applied). */
+  importSession(text: string, opts?: { restore?: boolean }): Promise<void>;
 }
 
 export type AppState = RunSlice & CurveSlice & SelectionSlice & DiagnosticsSlice & InputSlice;
