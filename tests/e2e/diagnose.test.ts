@@ -48,3 +48,20 @@ test('label-noise demo: inspect the dip → the top false positive is tagged an 
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('a reload keeps the flags and the view: the replayed curve comes back on its own', async () => {
+  const { page, errors } = await openPage(app.browser, `${app.url}?demo=noisy`);
+  await page.getByTestId('ap-value').waitFor({ timeout: 180_000 });
+  await page.getByRole('button', { name: 'Inspect the dip' }).click();
+  const first = page.getByTestId('fp-pair').first();
+  await first.locator('summary', { hasText: 'Flag…' }).click();
+  await first.getByTestId('exclude-image-b').click();
+  await page.getByTestId('axis').selectOption('log');
+  const apAfter = await page.getByTestId('ap-counterfactual').getAttribute('data-value');
+  await page.reload();
+  await page.getByTestId('ap-counterfactual').waitFor({ timeout: 180_000 });
+  assert.equal(await page.getByTestId('ap-counterfactual').getAttribute('data-value'), apAfter);
+  assert.equal(await page.getByTestId('axis').inputValue(), 'log');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
