@@ -51,6 +51,10 @@ export function createInputServices(): InputServices {
         // Storage full or disabled: the edit still applies to this session.
       }
     },
+    async clearEmbeddingCache() {
+      const { idbEmbeddingCache } = await import('./io/embeddingCache');
+      await idbEmbeddingCache().clear();
+    },
     objectUrl: (file) => URL.createObjectURL(file),
     revokeUrl: (url) => URL.revokeObjectURL(url),
   };

@@ -45,6 +45,8 @@ function UserData({ options }: { options: RunOptions }) {
       dropModel: st.dropModel,
       dropData: st.dropData,
       runUserData: st.runUserData,
+      clearCache: st.clearEmbeddingCache,
+      cacheNote: st.cacheNote,
       modelReady: st.modelDrop?.status === 'inspected' && st.modelDrop.inspection.kind === 'ready',
       dataReady: st.dataDrop?.status === 'inspected' && st.dataDrop.inspection.kind === 'class-folders' && st.dataDrop.inspection.counts.images >= 2,
     })),
@@ -88,6 +90,14 @@ function UserData({ options }: { options: RunOptions }) {
         </button>
         <span className="hint">{!s.modelReady ? 'Drop a model first.' : !s.dataReady ? 'Now drop the validation images.' : 'Embeds every image in your browser, then scores every pair.'}</span>
       </div>
+      <p className="hint cache-line">
+        Embeddings are kept in this browser (IndexedDB), keyed by model, preprocessing and image content: the same data is not embedded twice, and an
+        interrupted run resumes.{' '}
+        <button className="link" data-testid="clear-cache" onClick={() => void s.clearCache()}>
+          Clear embedding cache
+        </button>{' '}
+        {s.cacheNote && <span role="status">{s.cacheNote}</span>}
+      </p>
     </>
   );
 }

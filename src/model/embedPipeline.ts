@@ -8,6 +8,9 @@ import { probeWebGpu, probeWebGl } from './gpuProbe';
 import { decodeToRgba } from '../io/decodeImage';
 import { contentHash } from '../io/contentHash';
 import { isAllZero } from './selfTest';
+import { modelHash } from './weightsHash';
+import { embeddingCacheKey } from '../io/embeddingCacheKey';
+import { CacheUnavailable, type CachedEmbedding, type EmbeddingCache } from '../io/embeddingCache';
 
 /** Where the model comes from: a served model.json (the demo) or files the user dropped, already assembled. */
 export type ModelSource = { kind: 'url'; url: string } | { kind: 'artifacts'; loaded: LoadedArtifacts };
@@ -20,6 +23,8 @@ export interface EmbedRequest {
   batchSize: number;
   /** The user's edited preprocessing; absent: the one read from the model. */
   preprocessing?: Preprocessing;
+  /** modelHash of the artifacts when the caller knows it (else computed here when a cache is used). */
+  modelHash?: string;
 }
 
 export interface EmbedFailure {
@@ -40,12 +45,18 @@ export interface EmbedResult {
   /** Std of each decoded image's RGB values on the 0–255 scale (NaN where it failed): ≈0 is a blank image. */
   pixelStd: Float32Array;
   seconds: { backend: number; embed: number };
+  /** Images whose embedding came from the cache (not embedded again). */
+  fromCache?: number;
+  /** Problems that did not stop the run (e.g. the cache is full). */
+  warnings?: string[];
 }
 
 export interface EmbedHooks {
   onStage(stage: 'backend' | 'embed', detail?: string): void;
   onProgress(done: number, total: number): void;
   isCancelled(): boolean;
+  /** Embeddings stored by earlier runs (IndexedDB in the browser); absent: embed everything. */
+  cache?: EmbeddingCache;
 }
 
 /**
@@ -79,38 +90,76 @@ export async function runEmbedding(req: EmbedRequest, hooks: EmbedHooks): Promis
     let embeddings: Float32Array | null = null;
     let dim = 0;
     const input = new Float32Array(req.batchSize * size);
+    let cache = hooks.cache;
+    const warnings: string[] = [];
+    const dropCache = (e: unknown) => {
+      if (!(e instanceof CacheUnavailable)) throw e;
+      warnings.push(e.message);
+      cache = undefined;
+    };
+    const mh = cache ? (req.modelHash ?? (await modelHash(loaded.artifacts))) : '';
+    let fromCache = 0;
     hooks.onProgress(0, n);
     for (let start = 0; start < n; start += req.batchSize) {
       if (hooks.isCancelled()) throw new CancelledError(start, n);
       const urls = req.imageUrls.slice(start, start + req.batchSize);
-      const decoded = await Promise.all(urls.map((u) => fetchAndDecode(u, p)));
+      const fetched = await Promise.all(urls.map(fetchBytes));
+      const hashes = await Promise.all(fetched.map((f) => (typeof f === 'string' ? '' : contentHash(f))));
+      const keys = hashes.map((h) => (h ? embeddingCacheKey(mh, p, h) : ''));
+      let hits: (CachedEmbedding | undefined)[] = [];
+      if (cache) {
+        try {
+          const found = await cache.getMany(keys.filter(Boolean));
+          hits = keys.map((k) => (k ? found.shift() : undefined));
+        } catch (e) {
+          dropCache(e);
+        }
+      }
+      // Only the images not in the cache are decoded and embedded (packed in order).
+      const todo: number[] = [];
+      const usable = (k: number) => !!hits[k] && (!dim || hits[k]!.embedding.length === dim);
+      const decoded = await Promise.all(fetched.map((f, k) => (typeof f === 'string' ? f : usable(k) ? null : decode(f, p))));
       input.fill(0);
       decoded.forEach((d, k) => {
+        contentHashes[start + k] = hashes[k];
         if (typeof d === 'string') {
           failed.push({ index: start + k, url: urls[k], reason: d });
-          return;
+          contentHashes[start + k] = '';
+        } else if (d) {
+          rgbaToInput(d, p, input, todo.length * size);
+          pixelStd[start + k] = rgbStd(d);
+          todo.push(k);
         }
-        rgbaToInput(d.rgba, p, input, k * size);
-        contentHashes[start + k] = d.hash;
-        pixelStd[start + k] = rgbStd(d.rgba);
       });
-      const out = await embedBatch(model, input, urls.length, p);
+      const out = todo.length > 0 ? await embedBatch(model, input, todo.length, p) : null;
       if (!embeddings) {
-        dim = out.dim;
+        dim = out?.dim ?? hits.find(Boolean)!.embedding.length;
         embeddings = new Float32Array(n * dim);
       }
+      const fresh: [string, CachedEmbedding][] = [];
       decoded.forEach((d, k) => {
         const row = (start + k) * dim;
         // A failed image gets a NaN row: every pair that uses it scores NaN and is
         // excluded and counted by the metrics (never silently scored as zero).
         if (typeof d === 'string') embeddings!.fill(NaN, row, row + dim);
-        else embeddings!.set(out.values.subarray(k * dim, (k + 1) * dim), row);
+        else if (d === null) {
+          embeddings!.set(hits[k]!.embedding, row);
+          pixelStd[start + k] = hits[k]!.pixelStd;
+          fromCache++;
+        } else {
+          const j = todo.indexOf(k);
+          const vec = out!.values.slice(j * dim, (j + 1) * dim);
+          embeddings!.set(vec, row);
+          fresh.push([keys[k], { embedding: vec, pixelStd: pixelStd[start + k] }]);
+        }
       });
+      // Stored batch by batch, so a run interrupted by a reload resumes from here.
+      if (cache && fresh.length > 0) await cache.setMany(fresh).catch(dropCache);
       hooks.onProgress(Math.min(start + req.batchSize, n), n);
     }
     if (!embeddings) throw new Error('no images to embed');
     assertNotCollapsedToZero(embeddings, n, dim, failed);
-    return { embeddings, dim, n, backend: chosen.report, preprocessing: p, failed, contentHashes, pixelStd, seconds: { backend: (t1 - t0) / 1000, embed: (performance.now() - t1) / 1000 } };
+    return { embeddings, dim, n, backend: chosen.report, preprocessing: p, failed, contentHashes, pixelStd, fromCache, warnings, seconds: { backend: (t1 - t0) / 1000, embed: (performance.now() - t1) / 1000 } };
   } finally {
     model.dispose();
   }
@@ -138,19 +187,20 @@ async function fetchReference(modelUrl: string): Promise<unknown | null> {
 /** A stalled request must not hang the run: each image gets this long. */
 export const IMAGE_TIMEOUT_MS = 30_000;
 
-async function fetchAndDecode(url: string, p: Preprocessing): Promise<{ rgba: Uint8ClampedArray; hash: string } | string> {
-  let bytes: ArrayBuffer;
+async function fetchBytes(url: string): Promise<ArrayBuffer | string> {
   try {
     const res = await fetch(url, { signal: AbortSignal.timeout(IMAGE_TIMEOUT_MS) });
     if (!res.ok) return `not found (HTTP ${res.status})`;
     if ((res.headers.get('content-type') ?? '').includes('text/html')) return 'not found (the server sent an HTML page)';
-    bytes = await res.arrayBuffer();
+    return await res.arrayBuffer();
   } catch (e) {
     return (e as Error).name === 'TimeoutError' ? `no answer within ${IMAGE_TIMEOUT_MS / 1000} s` : `could not be fetched (${(e as Error).message})`;
   }
+}
+
+async function decode(bytes: ArrayBuffer, p: Preprocessing): Promise<Uint8ClampedArray | string> {
   try {
-    const [rgba, hash] = await Promise.all([decodeToRgba(new Blob([bytes]), p.width, p.height, p.resize), contentHash(bytes)]);
-    return { rgba, hash };
+    return await decodeToRgba(new Blob([bytes]), p.width, p.height, p.resize);
   } catch (e) {
     return `the browser cannot decode it (${((e as Error).message || 'unsupported or broken image').replace(/\.$/, '')})`;
   }

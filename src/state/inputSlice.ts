@@ -51,6 +51,16 @@ export function createInputSlice(services: Services): StateCreator<AppState, [],
       dataDrop: null,
       preprocessing: null,
       preview: null,
+      cacheNote: null,
+
+      async clearEmbeddingCache() {
+        try {
+          await inputServices(services).clearEmbeddingCache();
+          set({ cacheNote: 'Embedding cache cleared: the next run embeds every image again.' });
+        } catch (e) {
+          set({ cacheNote: (e as Error).message });
+        }
+      },
 
       async dropModel(src) {
         const gen = ++modelGen;

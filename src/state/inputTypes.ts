@@ -34,6 +34,10 @@ export interface InputSlice {
   setPreprocessing(p: Preprocessing): void;
   /** Back to the model's own preprocessing. */
   resetPreprocessing(): void;
+  /** What the last cache action did (shown next to the control), or null. */
+  cacheNote: string | null;
+  /** Deletes every stored embedding (all models). */
+  clearEmbeddingCache(): Promise<void>;
 }
 
 /** Browser adapters the input slice needs (injected; tests pass fakes). */
@@ -49,6 +53,7 @@ export interface InputServices {
   /** Stored preprocessing for a model hash, or null. */
   loadPreprocessing(modelHash: string): Preprocessing | null;
   savePreprocessing(modelHash: string, p: Preprocessing | null): void;
+  clearEmbeddingCache(): Promise<void>;
   /** A blob: URL for a file (revoked with revokeUrl when its dataset is replaced). */
   objectUrl(file: Blob): string;
   revokeUrl(url: string): void;

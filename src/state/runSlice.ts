@@ -34,7 +34,7 @@ export function createRunSlice(services: Services): StateCreator<AppState, [], [
       const t0 = services.now();
       set({ status: 'loading', stageDetail: firstDetail, errors: [], progress: null, selectedIdx: null, flags: [], counterfactual: null });
       try {
-        const { dataset, model, source, preprocessing, blobUrls = [] } = await prepare();
+        const { dataset, model, source, preprocessing, modelHash, blobUrls = [] } = await prepare();
         if (!live()) {
           blobUrls.forEach((u) => services.inputs?.revokeUrl(u));
           return;
@@ -44,7 +44,7 @@ export function createRunSlice(services: Services): StateCreator<AppState, [], [
         liveBlobUrls = blobUrls;
         set({ dataset, model, embedding: null, evaluation: null, status: 'backend', stageDetail: 'Testing backends' });
         const embedding = await services.embedder.embed(
-          { model: source, imageUrls: dataset.images.map((im) => im.url), backend: opts.backend, batchSize: BATCH_SIZE, preprocessing },
+          { model: source, imageUrls: dataset.images.map((im) => im.url), backend: opts.backend, batchSize: BATCH_SIZE, preprocessing, modelHash },
           {
             onStage: (stage, detail) => {
               if (!live()) return;
@@ -125,6 +125,7 @@ export function createRunSlice(services: Services): StateCreator<AppState, [], [
             model: { name: summary.name, url: '' },
             source: { kind: 'artifacts', loaded },
             preprocessing: preprocessing ?? undefined,
+            modelHash: summary.hash,
             blobUrls: images.map((im) => im.url),
           };
         });
@@ -157,6 +158,8 @@ interface Prepared {
   model: ModelInfo;
   source: ModelSource;
   preprocessing?: Preprocessing;
+  /** Known model hash (the embedding cache key); absent: computed by the pipeline. */
+  modelHash?: string;
   /** blob: URLs made for this dataset, revoked when another dataset replaces it. */
   blobUrls?: string[];
 }

@@ -93,10 +93,14 @@ export function createEmbedder(): Embedder {
 }
 
 async function embedOnMainThread(req: EmbedRequest, cb: EmbedCallbacks, signal?: AbortSignal): Promise<EmbedResult> {
-  const [{ runEmbedding, CancelledError }, { configureWasm }] = await Promise.all([import('../model/embedPipeline'), import('../model/wasmPaths')]);
+  const [{ runEmbedding, CancelledError }, { configureWasm }, { idbEmbeddingCache }] = await Promise.all([
+    import('../model/embedPipeline'),
+    import('../model/wasmPaths'),
+    import('../io/embeddingCache'),
+  ]);
   configureWasm();
   try {
-    return await runEmbedding(req, { ...cb, isCancelled: () => !!signal?.aborted });
+    return await runEmbedding(req, { ...cb, isCancelled: () => !!signal?.aborted, cache: idbEmbeddingCache() });
   } catch (e) {
     if (e instanceof CancelledError) throw new EmbedCancelled(e.done, e.total);
     throw e;

@@ -2,6 +2,7 @@
 import type { EmbedIn, EmbedOut } from './protocol';
 import { runEmbedding, CancelledError } from '../model/embedPipeline';
 import { configureWasm } from '../model/wasmPaths';
+import { idbEmbeddingCache } from '../io/embeddingCache';
 
 configureWasm();
 const cancelled = new Set<number>();
@@ -20,6 +21,7 @@ self.onmessage = async (ev: MessageEvent<EmbedIn>) => {
           onStage: (stage, detail) => post({ type: 'stage', id, stage, detail }),
           onProgress: (done, total) => post({ type: 'progress', id, done, total }),
           isCancelled: () => cancelled.has(id),
+          cache: idbEmbeddingCache(),
         });
         post({ type: 'result', id, result }, [result.embeddings.buffer]);
       } catch (e) {

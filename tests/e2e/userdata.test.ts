@@ -140,3 +140,44 @@ test('the preprocessing panel shows the model-derived settings and a preview; an
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+type Store = { dipscope: { store: { getState(): { status: string; progress: { done: number } | null; embedding: { fromCache?: number; n: number } | null } } } };
+
+test('the same model and images dropped again after a reload are not embedded again: all 15 embeddings come from the cache; "Clear embedding cache" empties it', async () => {
+  const { page, errors } = await openPage(browser, server.url);
+  const files = modelFiles('public/models/fmnist-triplet');
+  const runOnce = async () => {
+    await page.getByTestId('drop-model').setInputFiles(files);
+    await page.getByTestId('model-summary').waitFor({ timeout: 60_000 });
+    await dropData(page);
+    await page.getByTestId('run-user').click();
+    await page.getByTestId('ap-value').waitFor({ timeout: 120_000 });
+    return page.evaluate(() => (window as unknown as Store).dipscope.store.getState().embedding!.fromCache);
+  };
+  assert.equal(await runOnce(), 0);
+  await page.reload();
+  assert.equal(await runOnce(), 15);
+  await page.reload();
+  await page.getByTestId('clear-cache').click();
+  await page.getByText('Embedding cache cleared').waitFor();
+  assert.equal(await runOnce(), 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a demo run interrupted by a reload resumes from the stored embeddings: the finished images are not embedded again', async () => {
+  const { page, errors } = await openPage(browser, `${server.url}?demo&backend=cpu`);
+  await page.waitForFunction(() => ((window as unknown as Store).dipscope.store.getState().progress?.done ?? 0) >= 128, undefined, { timeout: 120_000 });
+  const doneBefore = await page.evaluate(() => (window as unknown as Store).dipscope.store.getState().progress!.done);
+  await page.reload();
+  await page.getByTestId('ap-value').waitFor({ timeout: 300_000 });
+  const { fromCache, n } = await page.evaluate(() => {
+    const e = (window as unknown as Store).dipscope.store.getState().embedding!;
+    return { fromCache: e.fromCache ?? 0, n: e.n };
+  });
+  assert.equal(n, 1000);
+  assert.ok(fromCache >= doneBefore, `${fromCache} from the cache, ${doneBefore} were done before the reload`);
+  assert.ok(fromCache < 1000, 'the rest was embedded after the reload');
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -38,6 +38,7 @@ function world() {
     previewImage: async (_f, p) => ({ width: p.width, height: p.height, rgba: new Uint8ClampedArray(p.width * p.height * 4), min: [0], max: [1] }),
     loadPreprocessing: (h) => stored.get(h) ?? null,
     savePreprocessing: (h, p) => void stored.set(h, p),
+    clearEmbeddingCache: async () => {},
     objectUrl: () => `blob:x/${++made}`,
     revokeUrl: (u) => void revoked.push(u),
   };
@@ -88,6 +89,7 @@ describe('user data in the store', () => {
     expect(requests[0].model).toEqual({ kind: 'artifacts', loaded });
     expect(requests[0].imageUrls).toEqual(['blob:x/1', 'blob:x/2', 'blob:x/3']);
     expect(requests[0].preprocessing).toEqual(edited);
+    expect(requests[0].modelHash).toBe('h1');
     expect(s.dataset?.images.map((im) => [im.path, im.label])).toEqual([
       ['val/a/1.png', 0],
       ['val/a/2.png', 0],

@@ -1,0 +1,19 @@
+/** What the embedding of one image depends on besides its bytes (a subset of the model's Preprocessing). */
+export interface CacheablePreprocessing {
+  width: number;
+  height: number;
+  channels: number;
+  normalization: string;
+  channelOrder: string;
+  resize?: string;
+}
+
+/**
+ * Key of one image's embedding: the model (topology + weights hash), every
+ * preprocessing field (in a fixed order, resize defaulting to 'stretch') and
+ * the image's content hash. Same key ⇔ same input tensor through the same model.
+ */
+export function embeddingCacheKey(modelHash: string, p: CacheablePreprocessing, contentHash: string): string {
+  const prep = [p.width, p.height, p.channels, p.normalization, p.channelOrder, p.resize ?? 'stretch'].join(',');
+  return `${modelHash}|${prep}|${contentHash}`;
+}
