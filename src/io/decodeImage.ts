@@ -1,3 +1,5 @@
+import { isPng, pngToOpaqueRgba } from './pngPixels';
+
 /** How an image is fitted to the model's input size. */
 export type ResizeMode = 'stretch' | 'crop' | 'letterbox';
 
@@ -12,8 +14,9 @@ export type ResizeMode = 'stretch' | 'crop' | 'letterbox';
  * - 'letterbox': scaled to fit, centred on black bars.
  */
 export async function decodeToRgba(blob: Blob, width: number, height: number, mode: ResizeMode = 'stretch'): Promise<Uint8ClampedArray> {
+  const source = await decodableSource(blob);
   if (mode === 'stretch') {
-    const bitmap = await createImageBitmap(blob, {
+    const bitmap = await createImageBitmap(source, {
       imageOrientation: 'from-image',
       premultiplyAlpha: 'none',
       colorSpaceConversion: 'none',
@@ -23,7 +26,7 @@ export async function decodeToRgba(blob: Blob, width: number, height: number, mo
     });
     return draw(bitmap, width, height, (ctx) => ctx.drawImage(bitmap, 0, 0));
   }
-  const bitmap = await createImageBitmap(blob, { imageOrientation: 'from-image', premultiplyAlpha: 'none', colorSpaceConversion: 'none' });
+  const bitmap = await createImageBitmap(source, { imageOrientation: 'from-image', premultiplyAlpha: 'none', colorSpaceConversion: 'none' });
   const r = fitRect(bitmap.width, bitmap.height, width, height, mode);
   return draw(bitmap, width, height, (ctx) => {
     if (mode === 'letterbox') {
@@ -33,6 +36,21 @@ export async function decodeToRgba(blob: Blob, width: number, height: number, mo
     ctx.imageSmoothingQuality = 'high';
     ctx.drawImage(bitmap, r.sx, r.sy, r.sw, r.sh, r.dx, r.dy, r.dw, r.dh);
   });
+}
+
+/**
+ * PNGs are decoded exactly in JS (pngPixels.ts) and handed on opaque: the
+ * canvas premultiplies alpha, which would turn every fully transparent pixel
+ * black (case I1). Other formats go to the browser's decoder as they are
+ * (Chromium decodes CMYK JPEGs right, case I3: tests/e2e/images.test.ts).
+ */
+async function decodableSource(blob: Blob): Promise<Blob | ImageData> {
+  const head = new Uint8Array(await blob.slice(0, 8).arrayBuffer());
+  if (isPng(head)) {
+    const px = pngToOpaqueRgba(new Uint8Array(await blob.arrayBuffer()));
+    return new ImageData(px.rgba as Uint8ClampedArray<ArrayBuffer>, px.width, px.height);
+  }
+  return blob;
 }
 
 function draw(bitmap: ImageBitmap, width: number, height: number, paint: (ctx: OffscreenCanvasRenderingContext2D) => void): Uint8ClampedArray {

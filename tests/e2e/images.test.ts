@@ -1,0 +1,60 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { useApp, openPage, readRun } from './harness';
+
+const app = useApp();
+
+function cosine(a: Float32Array, b: Float32Array): number {
+  let ab = 0;
+  let aa = 0;
+  let bb = 0;
+  for (let i = 0; i < a.length; i++) {
+    ab += a[i] * b[i];
+    aa += a[i] * a[i];
+    bb += b[i] * b[i];
+  }
+  return ab / Math.sqrt(aa * bb);
+}
+
+test('real images decoded by Chromium: RGBA = gray (I1), EXIF orientation applied once (I2), CMYK white stays white (I3), HEIC and truncated JPEG skipped by name (I4)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dipscope-images-'));
+  cpSync('tests/fixtures/images', join(dir, 'val'), { recursive: true });
+  const model = mkdtempSync(join(tmpdir(), 'dipscope-model-'));
+  for (const f of readdirSync('public/models/fmnist-triplet').filter((n) => /\.(json|bin)$/.test(n) && n !== 'reference.json')) cpSync(join('public/models/fmnist-triplet', f), join(model, f));
+
+  const { page, errors } = await openPage(app.browser, app.url);
+  await page.getByTestId('drop-model').setInputFiles(readdirSync(model).map((f) => join(model, f)));
+  await page.getByTestId('model-summary').waitFor({ timeout: 60_000 });
+  await page.getByTestId('drop-data').setInputFiles(join(dir, 'val'));
+  await page.getByTestId('data-counts').waitFor({ timeout: 30_000 });
+  await page.getByTestId('run-user').click();
+  await page.getByTestId('ap-value').waitFor({ timeout: 120_000 });
+
+  const paths = await page.evaluate(() =>
+    (window as unknown as { dipscope: { store: { getState(): { dataset: { images: { path: string }[] } } } } }).dipscope.store.getState().dataset.images.map((im) => im.path),
+  );
+  const run = await readRun(page);
+  const row = (name: string) => {
+    const i = paths.findIndex((p) => p.endsWith(name));
+    assert.ok(i >= 0, `${name} is in the dataset (${paths.join(', ')})`);
+    return run.embeddings.subarray(i * run.dim, (i + 1) * run.dim);
+  };
+  assert.ok(cosine(row('gray.png'), row('rgba.png')) > 0.9999, `I1: RGBA with transparent half embeds as the gray PNG (cos ${cosine(row('gray.png'), row('rgba.png'))})`);
+  assert.ok(cosine(row('upright.jpg'), row('rot6.jpg')) > 0.99, `I2: EXIF-6 JPEG embeds as the upright one (cos ${cosine(row('upright.jpg'), row('rot6.jpg'))})`);
+  assert.ok(cosine(row('white.png'), row('cmyk.jpg')) > 0.999, `I3: white CMYK JPEG embeds as white (cos ${cosine(row('white.png'), row('cmyk.jpg'))})`);
+
+  const shown = (await page.getByTestId('error').allTextContents()).join('\n');
+  assert.match(shown, /photo\.heic: skipped — the browser cannot decode it/);
+  assert.match(shown, /broken\.jpg: skipped — the browser cannot decode it/);
+  // 8 images → 28 pairs; the 2 failed images take 13 of them (7 + 7 − 1) out, counted as excluded.
+  const ev = await page.evaluate(() => {
+    const s = (window as unknown as { dipscope: { store: { getState(): { evaluation: { curve: { n: number; excludedNonFinite: number } } } } } }).dipscope.store.getState();
+    return { n: s.evaluation.curve.n, excluded: s.evaluation.curve.excludedNonFinite };
+  });
+  assert.deepEqual(ev, { n: 15, excluded: 13 });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
