@@ -19,6 +19,7 @@ export function DataDropPanel() {
     );
   }
   const c = it.counts;
+  const what = it.kind === 'embeddings' ? `${fmt(c.images)} embeddings of ${fmt(it.set.dim)} values` : `${fmt(c.images)} images`;
   return (
     <div className="drop-result">
       <p
@@ -29,10 +30,16 @@ export function DataDropPanel() {
         data-negatives={c.negatives}
         data-sampled={String(c.sampled)}
       >
-        <strong>{it.name}</strong>: {fmt(c.images)} images in {fmt(c.classes)} classes → {fmt(c.positives)} positive and {fmt(c.negatives)} negative pairs
+        <strong>{it.name}</strong>: {what} in {fmt(c.classes)} classes → {fmt(c.positives)} positive and {fmt(c.negatives)} negative pairs
         {c.sampled ? ' (sampled)' : ' (every pair is scored)'}
       </p>
       {c.classes < 2 && <p className="drop-error" data-testid="error">Only one class: there are no negative pairs, so precision is 1 everywhere. Drop at least two class folders.</p>}
+      {it.kind === 'embeddings' &&
+        it.warnings.map((w) => (
+          <p key={w} className="warnings">
+            {w}
+          </p>
+        ))}
       {skipped}
     </div>
   );

@@ -49,6 +49,8 @@ function UserData({ options }: { options: RunOptions }) {
       cacheNote: st.cacheNote,
       modelReady: st.modelDrop?.status === 'inspected' && st.modelDrop.inspection.kind === 'ready',
       dataReady: st.dataDrop?.status === 'inspected' && st.dataDrop.inspection.kind === 'class-folders' && st.dataDrop.inspection.counts.images >= 2,
+      // Precomputed embeddings need no model.
+      embeddingsReady: st.dataDrop?.status === 'inspected' && st.dataDrop.inspection.kind === 'embeddings',
     })),
   );
   return (
@@ -72,7 +74,7 @@ function UserData({ options }: { options: RunOptions }) {
           title="2. Your validation images"
           hint={
             <>
-              Class folders (<code>val/cat/*.jpg</code>, <code>val/dog/*.jpg</code>…) or a <code>.zip</code> of them. Nothing is uploaded.
+              Class folders (<code>val/cat/*.jpg</code>, <code>val/dog/*.jpg</code>…) or a <code>.zip</code> of them; or precomputed embeddings (<code>.npy</code> [N, D] + a labels file). Nothing is uploaded.
             </>
           }
           testId="drop-data"
@@ -85,10 +87,10 @@ function UserData({ options }: { options: RunOptions }) {
       </div>
       <PreprocessingPanel />
       <div className="landing-actions">
-        <button data-testid="run-user" className="primary" disabled={!s.modelReady || !s.dataReady} onClick={() => void s.runUserData(options)}>
+        <button data-testid="run-user" className="primary" disabled={!s.embeddingsReady && (!s.modelReady || !s.dataReady)} onClick={() => void s.runUserData(options)}>
           Draw the curve for my data
         </button>
-        <span className="hint">{!s.modelReady ? 'Drop a model first.' : !s.dataReady ? 'Now drop the validation images.' : 'Embeds every image in your browser, then scores every pair.'}</span>
+        <span className="hint">{s.embeddingsReady ? 'Scores every pair of the dropped embeddings (no model needed).' : !s.modelReady ? 'Drop a model first (or drop precomputed embeddings).' : !s.dataReady ? 'Now drop the validation images.' : 'Embeds every image in your browser, then scores every pair.'}</span>
       </div>
       <p className="hint cache-line">
         Embeddings are kept in this browser (IndexedDB), keyed by model, preprocessing and image content: the same data is not embedded twice, and an

@@ -3,6 +3,8 @@ import { detectDataKind, type DataKind } from './dataKind';
 import { expandZips, type DroppedFile } from './dropFiles';
 import { imageFolderLayout, type SkippedFile } from './imageFolder';
 import type { NamedBytes } from './bytes';
+import { readEmbeddingSet, type EmbeddingSet } from './embeddingSet';
+import { formatIssue } from './inputIssue';
 
 export interface PairCounts {
   images: number;
@@ -21,6 +23,8 @@ export interface ClassFolderImage {
 
 export type DataInspection =
   | { kind: 'class-folders'; name: string; classes: string[]; images: ClassFolderImage[]; skipped: SkippedFile[]; counts: PairCounts }
+  /** Precomputed embeddings + labels: no model needed; every pair of rows is scored. */
+  | { kind: 'embeddings'; name: string; set: EmbeddingSet; warnings: string[]; skipped: SkippedFile[]; counts: PairCounts }
   /** Recognised, but this build cannot evaluate it yet: `message` says so and what works instead. */
   | { kind: 'unsupported'; detected: DataKind | 'unknown'; message: string; skipped: SkippedFile[] };
 
@@ -28,7 +32,6 @@ const LATER: Partial<Record<DataKind, string>> = {
   'pairs-csv': 'a pairs list (CSV)',
   'lfw-pairs': 'an LFW pairs.txt',
   'triplets-csv': 'a triplets CSV',
-  embeddings: 'precomputed embeddings (.npy)',
   'scores-csv': 'a scores table (CSV)',
   'scores-parquet': 'a scores table (Parquet)',
 };
@@ -46,12 +49,19 @@ export async function inspectDataDrop(dropped: readonly DroppedFile[]): Promise<
   );
   const drop = detectDataKind(named);
   if (drop.kind === 'unknown') return { kind: 'unsupported', detected: 'unknown', message: `Nothing to evaluate in this drop: ${drop.reason}. Drop class folders (one folder of images per class), or a zip of them.`, skipped: zipSkipped };
+  if (drop.kind === 'embeddings') {
+    const byPath = new Map(files.map((f) => [f.path, f.file]));
+    const read = async (path: string) => ({ name: path, bytes: await byPath.get(path)!.arrayBuffer() });
+    const set = readEmbeddingSet(await read(drop.embeddings!), await read(drop.labels!));
+    const name = drop.embeddings!.split('/').pop()!.replace(/\.npy$/i, '');
+    return { kind: 'embeddings', name, set, warnings: set.issues.map(formatIssue), skipped: zipSkipped, counts: classFolderCounts(Array.from(set.classIds)) };
+  }
   if (drop.kind !== 'class-folders') {
     const what = LATER[drop.kind] ?? drop.kind;
     return {
       kind: 'unsupported',
       detected: drop.kind,
-      message: `This looks like ${what}${drop.list ? ` (${drop.list})` : ''}. This build evaluates class folders only; ${what} is not read yet. Drop the images as class folders instead.`,
+      message: `This looks like ${what}${drop.list ? ` (${drop.list})` : ''}. This build evaluates class folders and precomputed embeddings only; ${what} is not read yet. Drop the images as class folders instead.`,
       skipped: zipSkipped,
     };
   }

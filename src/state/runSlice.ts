@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { AppState, Dataset, ModelInfo, RunOptions, RunSlice, Services } from './types';
-import type { ModelSource } from '../model/embedPipeline';
+import type { EmbedResult, ModelSource } from '../model/embedPipeline';
+import { precomputedRun } from './precomputed';
 import type { Preprocessing } from '../model/preprocess';
 import { demoDataset } from './demoDataset';
 import { inputServices } from './inputSlice';
@@ -43,7 +44,7 @@ export function createRunSlice(services: Services): StateCreator<AppState, [], [
         liveBlobUrls.forEach((u) => services.inputs?.revokeUrl(u));
         liveBlobUrls = blobUrls;
         set({ dataset, model, embedding: null, evaluation: null, status: 'backend', stageDetail: 'Testing backends' });
-        const embedding = await services.embedder.embed(
+        const embedding = source.kind === 'precomputed' ? source.embedding : await services.embedder.embed(
           { model: source, imageUrls: dataset.images.map((im) => im.url), backend: opts.backend, batchSize: BATCH_SIZE, preprocessing, modelHash },
           {
             onStage: (stage, detail) => {
@@ -64,7 +65,13 @@ export function createRunSlice(services: Services): StateCreator<AppState, [], [
         const failed = embedding.failed.map(
           (f) => `${dataset.images[f.index]?.path ?? f.url}: skipped — ${f.reason}. Its ${(embedding.n - 1).toLocaleString('en-US')} pairs are left out of the curve (counted as excluded).`,
         );
-        set({ embedding, backend: embedding.backend, status: 'scoring', stageDetail: 'Scoring every pair and computing the exact curve', errors: failed });
+        set({
+          embedding,
+          backend: source.kind === 'precomputed' ? null : embedding.backend,
+          status: 'scoring',
+          stageDetail: 'Scoring every pair and computing the exact curve',
+          errors: [...failed, ...(embedding.warnings ?? [])],
+        });
         const tScore = services.now();
         await get().setMetric(get().metric);
         if (!live()) return;
@@ -113,6 +120,7 @@ export function createRunSlice(services: Services): StateCreator<AppState, [], [
         lastRun = (o) => get().runUserData({ ...opts, ...o });
         await execute(opts, 'Preparing your images', async () => {
           const { modelDrop, dataDrop, preprocessing } = get();
+          if (dataDrop?.status === 'inspected' && dataDrop.inspection.kind === 'embeddings') return precomputedRun(dataDrop.inspection);
           if (modelDrop?.status !== 'inspected' || modelDrop.inspection.kind !== 'ready') throw new Error('Drop a model that loads first (model.json and its .bin shards).');
           if (dataDrop?.status !== 'inspected' || dataDrop.inspection.kind !== 'class-folders') throw new Error('Drop a validation set first (class folders of images).');
           const { summary, loaded } = modelDrop.inspection;
@@ -156,7 +164,8 @@ export function createRunSlice(services: Services): StateCreator<AppState, [], [
 interface Prepared {
   dataset: Dataset;
   model: ModelInfo;
-  source: ModelSource;
+  /** The model to run, or embeddings the user dropped (nothing is embedded then). */
+  source: ModelSource | { kind: 'precomputed'; embedding: EmbedResult };
   preprocessing?: Preprocessing;
   /** Known model hash (the embedding cache key); absent: computed by the pipeline. */
   modelHash?: string;

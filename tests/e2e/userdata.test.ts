@@ -1,11 +1,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startServer, launchBrowser, openPage, readRun } from './harness';
 import { evaluateEmbeddings } from '../../src/metrics/evaluateEmbeddings';
+import { npyBytes } from '../unit/cli/npyWriter';
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
@@ -178,6 +179,28 @@ test('a demo run interrupted by a reload resumes from the stored embeddings: the
   assert.equal(n, 1000);
   assert.ok(fromCache >= doneBefore, `${fromCache} from the cache, ${doneBefore} were done before the reload`);
   assert.ok(fromCache < 1000, 'the rest was embedded after the reload');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('precomputed embeddings (.npy [N, D] + labels.txt) need no model: the curve over every pair equals Node\'s on the same rows', async () => {
+  const { page, errors } = await openPage(browser, server.url);
+  const n = 30;
+  const dim = 4;
+  const emb = Float32Array.from({ length: n * dim }, (_, k) => Math.sin(k * 1.7) + (Math.floor(k / dim) % 3) * 0.8);
+  const labels = Int32Array.from({ length: n }, (_, i) => i % 3);
+  const dir = mkdtempSync(join(tmp, 'emb-'));
+  writeFileSync(join(dir, 'val_emb.npy'), npyBytes(emb, { shape: [n, dim] }));
+  writeFileSync(join(dir, 'labels.txt'), Array.from(labels, (l) => `class${l}`).join('\n') + '\n');
+  await page.getByTestId('drop-data-files').setInputFiles([join(dir, 'val_emb.npy'), join(dir, 'labels.txt')]);
+  const counts = page.getByTestId('data-counts');
+  await counts.waitFor({ timeout: 30_000 });
+  assert.deepEqual(await counts.evaluate((el) => ['images', 'classes', 'positives', 'negatives'].map((k) => el.getAttribute(`data-${k}`))), ['30', '3', '135', '300']);
+  await page.getByTestId('run-user').click();
+  await page.getByTestId('ap-value').waitFor({ timeout: 60_000 });
+  const node = evaluateEmbeddings(emb, n, dim, labels, 'neg-sq-l2');
+  const shown = Number(await page.getByTestId('ap-value').getAttribute('data-value'));
+  assert.ok(Math.abs(shown - node.curve.ap) < 1e-9, `page AP ${shown} vs Node AP ${node.curve.ap}`);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { zipSync } from 'fflate';
 import { classFolderCounts, inspectDataDrop } from '../../../src/io/dataDrop';
 import type { DroppedFile } from '../../../src/io/dropFiles';
+import { npyBytes } from '../cli/npyWriter';
 
 const file = (path: string, text = 'x'): DroppedFile => ({ path, file: new File([text], path.split('/').pop()!) });
 
@@ -52,5 +53,18 @@ describe('inspectDataDrop', () => {
     const r = await inspectDataDrop([file('readme.md')]);
     expect(r.kind).toBe('unsupported');
     if (r.kind === 'unsupported') expect(r.message).toMatch(/Drop class folders/);
+  });
+
+  it('precomputed embeddings (.npy [N, D] + labels.txt) need no model: rows, classes and pair counts, float64 narrowed with a warning', async () => {
+    const emb = npyBytes(Float64Array.from({ length: 8 }, (_, k) => k), { shape: [4, 2] });
+    const r = await inspectDataDrop([
+      { path: 'emb.npy', file: new File([emb as Uint8Array<ArrayBuffer>], 'emb.npy') },
+      file('labels.txt', 'cat\ncat\ndog\ndog\n'),
+    ]);
+    expect(r.kind).toBe('embeddings');
+    if (r.kind !== 'embeddings') return;
+    expect(r.set).toMatchObject({ n: 4, dim: 2, classes: ['cat', 'dog'] });
+    expect(r.counts).toMatchObject({ images: 4, classes: 2, positives: 2, negatives: 4 });
+    expect(r.warnings[0]).toMatch(/float64/);
   });
 });

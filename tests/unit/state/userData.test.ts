@@ -127,4 +127,20 @@ describe('user data in the store', () => {
     expect(store.getState().errors[0]).toMatch(/Drop a model/);
     expect(requests).toEqual([]);
   });
+
+  it('runUserData() over dropped embeddings scores every pair without a model or the embedder, and shows no backend', async () => {
+    const { store, requests } = world();
+    const set = { embeddings: Float32Array.from([0, 0, 0, 1, 5, 5]), n: 3, dim: 2, classIds: Uint32Array.from([0, 0, 1]), classes: ['a', 'b'], issues: [] };
+    store.setState({ dataDrop: { status: 'inspected', inspection: { kind: 'embeddings', name: 'emb', set, warnings: ['emb.npy: is float64; read as float32'], skipped: [], counts: { images: 3, classes: 2, positives: 1, negatives: 2, sampled: false } } } });
+    await store.getState().runUserData();
+    const s = store.getState();
+    expect(s.status).toBe('ready');
+    expect(requests).toEqual([]);
+    expect(s.backend).toBeNull();
+    expect(s.errors).toEqual(['emb.npy: is float64; read as float32']);
+    expect(s.evaluation?.curve.n).toBe(3);
+    expect(s.evaluation?.curve.ap).toBe(1);
+    expect(s.dataset?.images[2]).toMatchObject({ path: 'row 2', label: 1 });
+    expect(s.dataset?.images[2].url).toMatch(/^data:image\/svg\+xml,/);
+  });
 });
