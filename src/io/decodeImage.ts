@@ -53,11 +53,21 @@ async function decodableSource(blob: Blob): Promise<Blob | ImageData> {
   return blob;
 }
 
+/** One reusable canvas per output size: creating a canvas per image costs more than decoding a small one. */
+let canvasCache: { width: number; height: number; ctx: OffscreenCanvasRenderingContext2D } | null = null;
+function context(width: number, height: number): OffscreenCanvasRenderingContext2D {
+  if (!canvasCache || canvasCache.width !== width || canvasCache.height !== height) {
+    const ctx = new OffscreenCanvas(width, height).getContext('2d', { willReadFrequently: true });
+    if (!ctx) throw new Error('no 2D canvas context');
+    canvasCache = { width, height, ctx };
+  }
+  canvasCache.ctx.clearRect(0, 0, width, height);
+  return canvasCache.ctx;
+}
+
 function draw(bitmap: ImageBitmap, width: number, height: number, paint: (ctx: OffscreenCanvasRenderingContext2D) => void): Uint8ClampedArray {
   try {
-    const canvas = new OffscreenCanvas(width, height);
-    const ctx = canvas.getContext('2d', { willReadFrequently: true });
-    if (!ctx) throw new Error('no 2D canvas context');
+    const ctx = context(width, height);
     paint(ctx);
     return ctx.getImageData(0, 0, width, height).data;
   } finally {

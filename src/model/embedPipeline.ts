@@ -62,8 +62,9 @@ export interface EmbedHooks {
 /**
  * The whole embedding run: fetch the model once, choose a backend (self-tests),
  * then decode and embed the images in batches, reporting progress after each
- * batch. Undecodable images are skipped with their name and reason. Only one
- * batch of decoded pixels is held at a time.
+ * batch. Undecodable images are skipped with their name and reason. At most two
+ * batches of file bytes (this one and the prefetched next) and one batch of
+ * decoded pixels are held at a time.
  */
 export async function runEmbedding(req: EmbedRequest, hooks: EmbedHooks): Promise<EmbedResult> {
   const t0 = performance.now();
@@ -100,10 +101,14 @@ export async function runEmbedding(req: EmbedRequest, hooks: EmbedHooks): Promis
     const mh = cache ? (req.modelHash ?? (await modelHash(loaded.artifacts))) : '';
     let fromCache = 0;
     hooks.onProgress(0, n);
+    // The next batch's files are fetched while this one is decoded and embedded (fetchBytes never rejects).
+    const fetchBatch = (from: number) => Promise.all(req.imageUrls.slice(from, from + req.batchSize).map(fetchBytes));
+    let pending = fetchBatch(0);
     for (let start = 0; start < n; start += req.batchSize) {
       if (hooks.isCancelled()) throw new CancelledError(start, n);
       const urls = req.imageUrls.slice(start, start + req.batchSize);
-      const fetched = await Promise.all(urls.map(fetchBytes));
+      const fetched = await pending;
+      pending = start + req.batchSize < n ? fetchBatch(start + req.batchSize) : Promise.resolve([]);
       const hashes = await Promise.all(fetched.map((f) => (typeof f === 'string' ? '' : contentHash(f))));
       const keys = hashes.map((h) => (h ? embeddingCacheKey(mh, p, h) : ''));
       let hits: (CachedEmbedding | undefined)[] = [];

@@ -2,6 +2,7 @@
 import type { EmbedIn, EmbedOut } from './protocol';
 import { runEmbedding, CancelledError } from '../model/embedPipeline';
 import { configureWasm } from '../model/wasmPaths';
+import { benchEmbedding } from '../model/benchEmbedding';
 import { idbEmbeddingCache } from '../io/embeddingCache';
 
 configureWasm();
@@ -27,6 +28,15 @@ self.onmessage = async (ev: MessageEvent<EmbedIn>) => {
       } catch (e) {
         if (e instanceof CancelledError) post({ type: 'cancelled', id, done: e.done, total: e.total });
         else post({ type: 'error', id, message: (e as Error).message ?? String(e) });
+      }
+      return;
+    }
+    case 'bench': {
+      // npm run bench:embed: pipeline vs bare model.predict on this worker's backend (no cache).
+      try {
+        post({ type: 'bench-result', id: msg.id, result: await benchEmbedding(msg.request) });
+      } catch (e) {
+        post({ type: 'error', id: msg.id, message: (e as Error).message ?? String(e) });
       }
       return;
     }

@@ -1,10 +1,11 @@
 import type { EmbedRequest, EmbedResult } from '../model/embedPipeline';
+import type { EmbedBenchResult } from '../model/benchEmbedding';
 import type { Evaluation, ScoreMetric } from '../metrics/evaluateEmbeddings';
 import type { PrCurve } from '../metrics/prCurve';
 import type { Flag } from '../diagnostics/flags';
 
 /** Messages to the embedding worker. */
-export type EmbedIn = { type: 'embed'; id: number; request: EmbedRequest } | { type: 'cancel'; id: number };
+export type EmbedIn = { type: 'embed'; id: number; request: EmbedRequest } | { type: 'cancel'; id: number } | { type: 'bench'; id: number; request: EmbedRequest };
 
 /** Messages from the embedding worker. */
 export type EmbedOut =
@@ -12,6 +13,7 @@ export type EmbedOut =
   | { type: 'progress'; id: number; done: number; total: number }
   | { type: 'result'; id: number; result: EmbedResult }
   | { type: 'cancelled'; id: number; done: number; total: number }
+  | { type: 'bench-result'; id: number; result: EmbedBenchResult }
   | { type: 'error'; id: number; message: string };
 
 export interface EvaluateRequest {

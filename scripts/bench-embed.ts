@@ -1,0 +1,101 @@
+/**
+ * npm run bench:embed — images per second of the whole embedding pipeline
+ * (read the dropped file, decode, preprocess, predict, read back; no cache) against a bare
+ * model.predict loop over a ready-made tensor, on the same backend, inside the
+ * app's own embedding worker in headless Chromium. Two models: the demo model
+ * (dense, 28×28×1) and a small convnet (112×112×3, random weights) where the
+ * model, not the decoding, dominates. Run `npm run build` first.
+ * Usage: npm run bench:embed [-- --n 2000 --backends wasm,webgl,cpu,webgpu]
+ */
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import * as tf from '@tensorflow/tfjs';
+import { startServer, launchBrowser } from '../tests/e2e/harness';
+import { L2Normalize, registerL2Normalize } from '../src/model/l2NormalizeLayer';
+
+const { values: opts } = parseArgs({ options: { n: { type: 'string', default: '2000' }, backends: { type: 'string', default: 'wasm,webgl,cpu' } } });
+const N = Number(opts.n);
+const worker = readdirSync('dist/assets').find((f) => /^embed\.worker-.*\.js$/.test(f));
+if (!worker) throw new Error('no dist/assets/embed.worker-*.js: run `npm run build` first');
+
+/** A small convnet at 112×112×3 with seeded random weights, written next to the build so the server serves it. */
+async function writeConvModel(dir: string): Promise<void> {
+  registerL2Normalize();
+  const init = (seed: number) => tf.initializers.glorotUniform({ seed });
+  const m = tf.sequential({
+    layers: [
+      tf.layers.conv2d({ inputShape: [112, 112, 3], filters: 16, kernelSize: 3, strides: 2, activation: 'relu', kernelInitializer: init(1) }),
+      tf.layers.conv2d({ filters: 32, kernelSize: 3, strides: 2, activation: 'relu', kernelInitializer: init(2) }),
+      tf.layers.conv2d({ filters: 64, kernelSize: 3, strides: 2, activation: 'relu', kernelInitializer: init(3) }),
+      tf.layers.globalAveragePooling2d({}),
+      tf.layers.dense({ units: 128, kernelInitializer: init(4) }),
+      new L2Normalize({}),
+    ],
+  });
+  await m.save(
+    tf.io.withSaveHandler(async (a) => {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'group1-shard1of1.bin'), new Uint8Array(a.weightData as ArrayBuffer));
+      const json = { format: 'layers-model', modelTopology: a.modelTopology, weightsManifest: [{ paths: ['group1-shard1of1.bin'], weights: a.weightSpecs }] };
+      writeFileSync(join(dir, 'model.json'), JSON.stringify(json));
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+    }),
+  );
+}
+
+/** Runs in the page (sent as text: tsx would inject helpers the page lacks). */
+const PAGE = `async function ({ src, request }) {
+  // Dropped files reach the worker as blob: URLs: load the images once (not timed) and hand blob URLs over.
+  const blobs = new Map();
+  for (const u of request.imageUrls) {
+    const key = u.split('?')[0];
+    if (!blobs.has(key)) blobs.set(key, await (await fetch(key)).blob());
+  }
+  request.imageUrls = request.imageUrls.map((u) => URL.createObjectURL(blobs.get(u.split('?')[0])));
+  const w = new Worker(src, { type: 'module' });
+  const answer = await new Promise((resolve) => {
+    w.onmessage = (ev) => { if (ev.data.type === 'bench-result' || ev.data.type === 'error') resolve(ev.data); };
+    w.onerror = (ev) => resolve({ type: 'error', message: ev.message || 'worker crashed' });
+    w.postMessage({ type: 'bench', id: 1, request });
+  });
+  w.terminate();
+  return answer;
+}`;
+
+await writeConvModel('dist/bench-convnet');
+const manifest = (await import('../public/demo/manifest.json', { with: { type: 'json' } })).default as { images: { path: string }[] };
+const server = await startServer();
+const browser = await launchBrowser();
+try {
+  console.log(`headless Chromium, ${N} images per run (demo PNGs as blob: URLs, as dropped files arrive), batch 64, no embedding cache\n`);
+  console.log('| model | backend | pipeline images/s | bare predict images/s | ratio |');
+  console.log('|---|---|---|---|---|');
+  for (const [label, modelPath, n] of [
+    ['demo (dense, 28×28×1)', 'models/fmnist-triplet/model.json', N],
+    ['convnet (112×112×3)', 'bench-convnet/model.json', Math.min(N, 512)],
+  ] as const) {
+    for (const backend of opts.backends.split(',')) {
+      const imageUrls = Array.from({ length: n }, (_, k) => `${server.url}demo/${manifest.images[k % manifest.images.length].path}?copy=${k}`);
+      const request = { model: { kind: 'url', url: `${server.url}${modelPath}` }, imageUrls, backend, batchSize: 64 };
+      const page = await browser.newPage();
+      await page.goto(server.url);
+      const a = (await page.evaluate(`(${PAGE})(${JSON.stringify({ src: `${server.url}assets/${worker}`, request })})`)) as {
+        type: string;
+        message?: string;
+        result?: { images: number; pipelineSeconds: number; bareSeconds: number; backend: string };
+      };
+      if (a.type !== 'bench-result') console.log(`| ${label} | ${backend} | failed: ${a.message} | | |`);
+      else {
+        const r = a.result!;
+        const pipe = r.images / r.pipelineSeconds;
+        const bare = r.images / r.bareSeconds;
+        console.log(`| ${label} | ${r.backend} | ${pipe.toFixed(0)} | ${bare.toFixed(0)} | ${(pipe / bare).toFixed(2)}× |`);
+      }
+      await page.close();
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}

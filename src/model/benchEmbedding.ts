@@ -1,0 +1,28 @@
+import { runEmbedding, type EmbedRequest } from './embedPipeline';
+import { fetchModelArtifacts } from './loadModel';
+import { chooseBackend } from './chooseBackend';
+import { probeWebGpu, probeWebGl } from './gpuProbe';
+import { bareThroughput } from './bareThroughput';
+import type { BackendName } from './backendTypes';
+
+export interface EmbedBenchResult {
+  backend: BackendName;
+  images: number;
+  /** The whole pipeline: fetch, decode, preprocess, predict, read back (no cache). */
+  pipelineSeconds: number;
+  /** model.predict alone over a ready-made tensor, same backend, same batch size. */
+  bareSeconds: number;
+}
+
+/** `npm run bench:embed`'s measurement, run inside the embedding worker. */
+export async function benchEmbedding(req: EmbedRequest): Promise<EmbedBenchResult> {
+  const result = await runEmbedding(req, { onStage: () => {}, onProgress: () => {}, isCancelled: () => false });
+  const loaded = req.model.kind === 'url' ? await fetchModelArtifacts(req.model.url) : req.model.loaded;
+  const chosen = await chooseBackend({ loaded, reference: null, forced: result.backend.chosen, probes: { webgpu: probeWebGpu, webgl: probeWebGl } });
+  try {
+    const bare = await bareThroughput(chosen.model, req.preprocessing ?? chosen.preprocessing, result.n, req.batchSize);
+    return { backend: result.backend.chosen, images: result.n, pipelineSeconds: result.seconds.embed, bareSeconds: bare.seconds };
+  } finally {
+    chosen.model.dispose();
+  }
+}
