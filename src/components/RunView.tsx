@@ -14,13 +14,23 @@ import { ThresholdPanel } from './ThresholdPanel';
 import { RocPanel } from './RocPanel';
 
 export function RunView({ options }: { options: RunOptions }) {
-  const { dataset, model, status, rerun, metric, setMetric } = useApp(
-    useShallow((s) => ({ dataset: s.dataset, model: s.model, status: s.status, rerun: s.rerun, metric: s.metric, setMetric: s.setMetric })),
+  const { dataset, model, status, rerun, metric, setMetric, backToStart } = useApp(
+    useShallow((s) => ({ dataset: s.dataset, model: s.model, status: s.status, rerun: s.rerun, metric: s.metric, setMetric: s.setMetric, backToStart: s.backToStart })),
   );
+  const toStart = () => {
+    // Reloading the start page must not start the demo again.
+    const url = new URL(window.location.href);
+    url.searchParams.delete('demo');
+    window.history.replaceState(null, '', url.href);
+    backToStart();
+  };
   return (
     <div className="run">
       <div className="run-header">
         <div>
+          <button className="link" data-testid="back-to-start" onClick={toStart}>
+            ← Start page (change model or data)
+          </button>
           {model && <span className="chip">model: {model.name}</span>}
           {dataset && (
             <span className="chip">

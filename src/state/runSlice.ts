@@ -139,6 +139,12 @@ export function createRunSlice(services: Services): StateCreator<AppState, [], [
         });
       },
 
+      backToStart() {
+        generation++;
+        controller?.abort();
+        set({ status: 'idle', stageDetail: '', progress: null });
+      },
+
       async rerun(opts = {}) {
         await (lastRun ?? ((o: RunOptions) => get().runDemo(o)))(opts);
       },

@@ -71,6 +71,8 @@ export interface RunSlice {
   runUserData(opts?: RunOptions): Promise<void>;
   /** Runs the last run again (demo or the user's data). */
   rerun(opts?: RunOptions): Promise<void>;
+  /** Stops any run and goes back to the start page (the dropped model and data stay). */
+  backToStart(): void;
   cancel(): void;
   dismissError(index: number): void;
 }
