@@ -105,3 +105,16 @@ export function useApp(): { readonly url: string; readonly browser: Browser } {
     },
   };
 }
+
+/** Cosine similarity of two equally long vectors. */
+export function cosine(a: Float32Array, b: Float32Array): number {
+  let ab = 0;
+  let aa = 0;
+  let bb = 0;
+  for (let i = 0; i < a.length; i++) {
+    ab += a[i] * b[i];
+    aa += a[i] * a[i];
+    bb += b[i] * b[i];
+  }
+  return ab / Math.sqrt(aa * bb);
+}

@@ -3,21 +3,10 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { useApp, openPage, readRun } from './harness';
+import { useApp, openPage, readRun, cosine } from './harness';
 
 const app = useApp();
 
-function cosine(a: Float32Array, b: Float32Array): number {
-  let ab = 0;
-  let aa = 0;
-  let bb = 0;
-  for (let i = 0; i < a.length; i++) {
-    ab += a[i] * b[i];
-    aa += a[i] * a[i];
-    bb += b[i] * b[i];
-  }
-  return ab / Math.sqrt(aa * bb);
-}
 
 test('real images decoded by Chromium: RGBA = gray (I1), EXIF orientation applied once (I2), CMYK white stays white (I3), HEIC and truncated JPEG skipped by name (I4)', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'dipscope-images-'));

@@ -1,20 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, openPage, readRun } from './harness';
+import { useApp, openPage, readRun, cosine } from './harness';
 
 const app = useApp();
 
-function cosine(a: Float32Array, b: Float32Array): number {
-  let ab = 0;
-  let aa = 0;
-  let bb = 0;
-  for (let i = 0; i < a.length; i++) {
-    ab += a[i] * b[i];
-    aa += a[i] * a[i];
-    bb += b[i] * b[i];
-  }
-  return ab / Math.sqrt(aa * bb);
-}
 
 test('?backend=webgpu (SwiftShader) embeds the same 40 images as WASM to cosine > 0.999', async () => {
   const runs = [];

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../../../src/state/store';
 import { installAutosave, autosaveKey } from '../../../src/state/autosave';
 import type { Services } from '../../../src/state/types';
-import { evaluateEmbeddings } from '../../../src/metrics/evaluateEmbeddings';
-import { counterfactual } from '../../../src/diagnostics/counterfactual';
+import { inProcessEvaluator } from './fakeServices';
 
 const manifest = {
   name: 'tiny',
@@ -30,13 +29,7 @@ const services = (): Services => ({
       seconds: { backend: 0, embed: 0 },
     }),
   },
-  evaluator: {
-    evaluate: async (r) => evaluateEmbeddings(r.embeddings, r.n, r.dim, r.classes, r.metric),
-    counterfactual: async (r) => {
-      const cf = counterfactual(r, r.classes, r.flags, r.classCount);
-      return { curve: cf.curve, excludedPairs: cf.excludedPairs, changedLabels: cf.changedLabels };
-    },
-  },
+  evaluator: inProcessEvaluator,
   fetchJson: async () => manifest,
   baseUrl: 'http://x/',
   now: () => 0,

@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../../../src/state/store';
 import type { Services } from '../../../src/state/types';
 import type { EmbedResult } from '../../../src/model/embedPipeline';
-import { evaluateEmbeddings } from '../../../src/metrics/evaluateEmbeddings';
+import { inProcessEvaluator } from './fakeServices';
 import { EmbedCancelled } from '../../../src/workers/embed.client';
-import { counterfactual } from '../../../src/diagnostics/counterfactual';
 
 const manifest = {
   name: 'tiny',
@@ -40,13 +39,7 @@ function services(over: Partial<Services> = {}): Services {
         return embedResult(req.imageUrls.length);
       },
     },
-    evaluator: {
-      evaluate: async (r) => evaluateEmbeddings(r.embeddings, r.n, r.dim, r.classes, r.metric),
-      counterfactual: async (r) => {
-        const cf = counterfactual(r, r.classes, r.flags, r.classCount);
-        return { curve: cf.curve, excludedPairs: cf.excludedPairs, changedLabels: cf.changedLabels };
-      },
-    },
+    evaluator: inProcessEvaluator,
     fetchJson: async () => manifest,
     baseUrl: 'http://x/',
     now: () => 0,
