@@ -7,7 +7,6 @@ import { useApp, openPage, readRun, cosine } from './harness';
 
 const app = useApp();
 
-
 test('real images decoded by Chromium: RGBA = gray (I1), EXIF orientation applied once (I2), CMYK white stays white (I3), HEIC and truncated JPEG skipped by name (I4)', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'dipscope-images-'));
   cpSync('tests/fixtures/images', join(dir, 'val'), { recursive: true });

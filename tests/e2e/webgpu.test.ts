@@ -4,7 +4,6 @@ import { useApp, openPage, readRun, cosine } from './harness';
 
 const app = useApp();
 
-
 test('?backend=webgpu (SwiftShader) embeds the same 40 images as WASM to cosine > 0.999', async () => {
   const runs = [];
   for (const backend of ['webgpu', 'wasm']) {
