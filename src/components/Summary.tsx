@@ -4,7 +4,9 @@ import { dipOf } from '../state/derived';
 
 /** AP, chance level, pair counts, warnings and timings of the current evaluation. */
 export function Summary() {
-  const { evaluation, dataset, timings } = useApp(useShallow((s) => ({ evaluation: s.evaluation, dataset: s.dataset, timings: s.timings })));
+  const { evaluation, dataset, timings, fromCache } = useApp(
+    useShallow((s) => ({ evaluation: s.evaluation, dataset: s.dataset, timings: s.timings, fromCache: s.embedding?.fromCache ?? 0 })),
+  );
   if (!evaluation || !dataset) return null;
   const c = evaluation.curve;
   const dip = dipOf(evaluation);
@@ -57,6 +59,7 @@ export function Summary() {
         <p className="timings" data-testid="timings" data-total={timings.totalSeconds}>
           backend choice {timings.backendSeconds.toFixed(1)} s · decode + embed {timings.embedSeconds.toFixed(1)} s · scoring + curve{' '}
           {timings.scoreSeconds.toFixed(1)} s · total {timings.totalSeconds.toFixed(1)} s
+          {fromCache > 0 && <span data-testid="from-cache"> · {fromCache.toLocaleString('en-US')} embeddings from this browser's cache (not embedded again)</span>}
         </p>
       )}
     </section>
