@@ -1,19 +1,9 @@
 import type * as tf from '@tensorflow/tfjs';
+import { manifestByteLength } from './weightSubset';
 
-/** Bytes one weight takes on the wire (quantised weights use their quantised dtype). */
-function bytesPerWeight(spec: tf.io.WeightsManifestEntry): number {
-  const q = spec.quantization?.dtype;
-  if (q === 'uint8') return 1;
-  if (q === 'uint16' || q === 'float16') return 2;
-  if (spec.dtype === 'bool') return 1;
-  return 4; // float32, int32
-}
-
-/** Total bytes the weightsManifest promises. */
+/** Total bytes the weightsManifest promises (the same rule as for dropped files: weightSubset.ts). */
 export function expectedWeightBytes(manifest: tf.io.WeightsManifestConfig): number {
-  let total = 0;
-  for (const group of manifest) for (const w of group.weights) total += w.shape.reduce((a, b) => a * b, 1) * bytesPerWeight(w);
-  return total;
+  return manifestByteLength(manifest.flatMap((g) => g.weights));
 }
 
 async function fetchOk(url: string, name: string): Promise<Response> {
