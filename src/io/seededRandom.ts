@@ -1,17 +1,28 @@
-/**
- * A small seeded PRNG (mulberry32, public domain: Tommy Ettinger) so that
- * sampled pairs are the same on every run and machine for the same seed.
- * Returns uniform floats in [0, 1) with 53 random bits.
- */
-export function seededRandom(seed: number): () => number {
+/** mulberry32 (public domain, Tommy Ettinger): a seeded stream of uint32 values. */
+export function mulberry32Uint32(seed: number): () => number {
   let s = seed >>> 0;
-  const next32 = () => {
+  return () => {
     s = (s + 0x6d2b79f5) >>> 0;
     let t = s;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return (t ^ (t >>> 14)) >>> 0;
   };
+}
+
+/** mulberry32 as floats in [0, 1) with 32 random bits (one draw each). */
+export function mulberry32(seed: number): () => number {
+  const next32 = mulberry32Uint32(seed);
+  return () => next32() / 4294967296;
+}
+
+/**
+ * A small seeded PRNG so that sampled pairs are the same on every run and
+ * machine for the same seed. Uniform floats in [0, 1) with 53 random bits
+ * (two mulberry32 draws each).
+ */
+export function seededRandom(seed: number): () => number {
+  const next32 = mulberry32Uint32(seed);
   return () => ((next32() >>> 5) * 67108864 + (next32() >>> 6)) / 9007199254740992;
 }
 

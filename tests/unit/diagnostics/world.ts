@@ -1,16 +1,9 @@
 import { evaluateEmbeddings, type Evaluation } from '../../../src/metrics/evaluateEmbeddings';
 
+import { mulberry32 } from '../../../src/io/seededRandom';
+
 /** Seeded uniform [0, 1) generator (mulberry32), so every synthetic world is reproducible. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = mulberry32;
 
 /** A set of images: rows of L2-normalised embeddings and their classes. */
 export interface World {
