@@ -1,3 +1,5 @@
+import { firstAtOrBelow } from './nearestPoint';
+
 /**
  * Keyboard walking along a PR curve (arrays in scikit-learn order: index 0 is
  * full recall, the last index is the recall-0 end point; recall is
@@ -33,16 +35,8 @@ export function nextCurveIndex(key: string, shift: boolean, current: number, rec
 /** The point whose recall is nearest recall[current] + delta, moving at least one point. */
 function byRecall(recall: ArrayLike<number>, current: number, delta: number): number {
   const top = Math.max(0, recall.length - 2);
-  const target = recall[current] + delta;
   // first index whose recall ≤ target (recall is non-increasing)
-  let lo = 0;
-  let hi = recall.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (recall[mid] <= target) hi = mid;
-    else lo = mid + 1;
-  }
-  let i = Math.min(lo, top);
+  let i = Math.min(firstAtOrBelow(recall, recall[current] + delta), top);
   if (delta > 0) i = Math.max(0, Math.min(i, current - 1));
   else i = Math.min(top, Math.max(i, current + 1));
   return i;

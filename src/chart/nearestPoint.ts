@@ -39,7 +39,7 @@ export function nearestPoint(p: ScreenPoints, mx: number, my: number, band: numb
 }
 
 /** First index whose x ≤ v (x non-increasing with the index); xs.length when none. */
-export function firstAtOrBelow(xs: Float32Array, v: number): number {
+export function firstAtOrBelow(xs: ArrayLike<number>, v: number): number {
   let lo = 0;
   let hi = xs.length;
   while (lo < hi) {
