@@ -9,6 +9,7 @@ import { TAGS } from '../diagnostics/tagCatalog';
 import { copyPngToClipboard, svgToPngBlob, svgToString } from '../chart/exportImage';
 import { chartTitleBlock, fileSlug, localDate, localDateTime, type TitleBlock } from '../chart/titleBlock';
 import { drawContactSheet, type SheetPair } from '../chart/contactSheet';
+import { download } from './download';
 
 /** False positives on the contact sheet. */
 const SHEET_PAIRS = 24;
@@ -58,7 +59,7 @@ export function ExportButtons() {
         onClick={() =>
           void run('Rendering PNG', async () => {
             const name = `dipscope-pr-${base}-${date}.png`;
-            download(await renderPng(), name);
+            download(name, await renderPng());
             return `Saved ${name}`;
           })
         }
@@ -70,7 +71,7 @@ export function ExportButtons() {
         onClick={() =>
           void run('Writing SVG', async () => {
             const name = `dipscope-pr-${base}-${date}.svg`;
-            download(new Blob([svgToString(chartSvg(), titleOf(s)).svg], { type: 'image/svg+xml' }), name);
+            download(name, new Blob([svgToString(chartSvg(), titleOf(s)).svg], { type: 'image/svg+xml' }));
             return `Saved ${name}`;
           })
         }
@@ -94,7 +95,7 @@ export function ExportButtons() {
         onClick={() =>
           void run('Drawing contact sheet', async () => {
             const name = `dipscope-fp-${base}-${date}.png`;
-            download(await contactSheet(s), name);
+            download(name, await contactSheet(s));
             return `Saved ${name}`;
           })
         }
@@ -164,18 +165,4 @@ async function contactSheet(s: Inputs): Promise<Blob> {
     title: `Top ${sheet.length} false positives · ${ds.name}`,
     subtitle: `model: ${s.model?.name ?? 'none'} · ${c.n.toLocaleString('en-US')} pairs · AP ${c.ap.toFixed(4)} · score: ${scoreName(ev.metric)} · most confident first · ${localDateTime(new Date())}`,
   });
-}
-
-/** Saves `blob` as `name` through a temporary <a download> with a blob URL. */
-function download(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.style.display = 'none';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  // Revoked later: some browsers read the URL after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

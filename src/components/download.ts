@@ -5,8 +5,10 @@ export function download(name: string, content: string | Blob, type = 'text/plai
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
+  a.style.display = 'none';
   document.body.append(a);
   a.click();
   a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  // Revoked later: some browsers read the URL after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
