@@ -3,76 +3,98 @@ import { isPng, pngToOpaqueRgba } from './pngPixels';
 /** How an image is fitted to the model's input size. */
 export type ResizeMode = 'stretch' | 'crop' | 'letterbox';
 
+/** Pixels of one image at the model's input size, and what the file held. */
+export interface DecodedImage {
+  rgba: Uint8ClampedArray;
+  /** Bits per sample in the file when known (PNG); 16 means it was reduced to 8 bits. */
+  depth?: number;
+}
+
 /**
  * Browser adapter: image bytes → RGBA pixels at the model's input size.
- * Works in a worker (createImageBitmap + OffscreenCanvas). EXIF orientation is
- * applied once by the decoder ('from-image'); colours are not colour-managed
- * and alpha is not premultiplied, so a transparent pixel keeps its colour.
+ * Works in a worker (OffscreenCanvas). Colours are not colour-managed and
+ * alpha is not premultiplied, so a transparent pixel keeps its colour.
  *
  * - 'stretch' (default): the whole image scaled to width × height (aspect ratio not kept);
  * - 'crop': scaled to cover, the centre kept (torchvision Resize + CenterCrop);
  * - 'letterbox': scaled to fit, centred on black bars.
- */
-export async function decodeToRgba(blob: Blob, width: number, height: number, mode: ResizeMode = 'stretch'): Promise<Uint8ClampedArray> {
-  const source = await decodableSource(blob);
-  if (mode === 'stretch') {
-    const bitmap = await createImageBitmap(source, {
-      imageOrientation: 'from-image',
-      premultiplyAlpha: 'none',
-      colorSpaceConversion: 'none',
-      resizeWidth: width,
-      resizeHeight: height,
-      resizeQuality: 'high',
-    });
-    return draw(bitmap, width, height, (ctx) => ctx.drawImage(bitmap, 0, 0));
-  }
-  const bitmap = await createImageBitmap(source, { imageOrientation: 'from-image', premultiplyAlpha: 'none', colorSpaceConversion: 'none' });
-  const r = fitRect(bitmap.width, bitmap.height, width, height, mode);
-  return draw(bitmap, width, height, (ctx) => {
-    if (mode === 'letterbox') {
-      ctx.fillStyle = '#000';
-      ctx.fillRect(0, 0, width, height);
-    }
-    ctx.imageSmoothingQuality = 'high';
-    ctx.drawImage(bitmap, r.sx, r.sy, r.sw, r.sh, r.dx, r.dy, r.dw, r.dh);
-  });
-}
-
-/**
+ *
  * PNGs are decoded exactly in JS (pngPixels.ts) and handed on opaque: the
  * canvas premultiplies alpha, which would turn every fully transparent pixel
- * black (case I1). Other formats go to the browser's decoder as they are
- * (Chromium decodes CMYK JPEGs right, case I3: tests/e2e/images.test.ts).
+ * black (case I1). A PNG already at the input size is used as it is, with no
+ * canvas at all (exact, and ~20× cheaper than a resampling round trip); others
+ * are drawn onto the output canvas from a canvas holding their pixels. Other
+ * formats go to the browser's decoder (createImageBitmap, EXIF orientation
+ * applied once; Chromium decodes CMYK JPEGs right, case I3), which also
+ * downscales large photos while decoding, so full-size pixels are never held.
  */
-async function decodableSource(blob: Blob): Promise<Blob | ImageData> {
-  const head = new Uint8Array(await blob.slice(0, 8).arrayBuffer());
-  if (isPng(head)) {
-    const px = pngToOpaqueRgba(new Uint8Array(await blob.arrayBuffer()));
-    return new ImageData(px.rgba as Uint8ClampedArray<ArrayBuffer>, px.width, px.height);
+export async function decodeImage(bytes: Uint8Array, width: number, height: number, mode: ResizeMode = 'stretch'): Promise<DecodedImage> {
+  if (isPng(bytes.subarray(0, 8))) {
+    const px = pngToOpaqueRgba(bytes);
+    if (px.width === width && px.height === height) return { rgba: px.rgba, depth: px.depth };
+    const src = sourceCanvas(px.width, px.height);
+    src.putImageData(new ImageData(px.rgba as Uint8ClampedArray<ArrayBuffer>, px.width, px.height), 0, 0);
+    return { rgba: paint(src.canvas, px.width, px.height, width, height, mode), depth: px.depth };
   }
-  return blob;
+  const blob = new Blob([bytes as Uint8Array<ArrayBuffer>]);
+  const options = { imageOrientation: 'from-image', premultiplyAlpha: 'none', colorSpaceConversion: 'none' } as const;
+  const bitmap = mode === 'stretch'
+    ? await createImageBitmap(blob, { ...options, resizeWidth: width, resizeHeight: height, resizeQuality: 'high' })
+    : await createImageBitmap(blob, options);
+  try {
+    return { rgba: paint(bitmap, bitmap.width, bitmap.height, width, height, mode) };
+  } finally {
+    bitmap.close();
+  }
+}
+
+/** decodeImage's pixels for a File or Blob (the preprocessing preview). */
+export async function decodeToRgba(blob: Blob, width: number, height: number, mode: ResizeMode = 'stretch'): Promise<Uint8ClampedArray> {
+  return (await decodeImage(new Uint8Array(await blob.arrayBuffer()), width, height, mode)).rgba;
+}
+
+/** Draws w × h source pixels into the W × H output as `mode` says and reads them back. */
+function paint(source: CanvasImageSource, w: number, h: number, W: number, H: number, mode: ResizeMode): Uint8ClampedArray {
+  const ctx = context(W, H);
+  ctx.imageSmoothingEnabled = true;
+  ctx.imageSmoothingQuality = 'high';
+  if (mode === 'stretch') ctx.drawImage(source, 0, 0, w, h, 0, 0, W, H);
+  else {
+    const r = fitRect(w, h, W, H, mode);
+    if (mode === 'letterbox') {
+      ctx.fillStyle = '#000';
+      ctx.fillRect(0, 0, W, H);
+    }
+    ctx.drawImage(source, r.sx, r.sy, r.sw, r.sh, r.dx, r.dy, r.dw, r.dh);
+  }
+  return ctx.getImageData(0, 0, W, H).data;
 }
 
 /** One reusable canvas per output size: creating a canvas per image costs more than decoding a small one. */
 let canvasCache: { width: number; height: number; ctx: OffscreenCanvasRenderingContext2D } | null = null;
 function context(width: number, height: number): OffscreenCanvasRenderingContext2D {
   if (!canvasCache || canvasCache.width !== width || canvasCache.height !== height) {
-    const ctx = new OffscreenCanvas(width, height).getContext('2d', { willReadFrequently: true });
-    if (!ctx) throw new Error('no 2D canvas context');
-    canvasCache = { width, height, ctx };
+    canvasCache = { width, height, ctx: context2d(width, height) };
   }
   canvasCache.ctx.clearRect(0, 0, width, height);
   return canvasCache.ctx;
 }
 
-function draw(bitmap: ImageBitmap, width: number, height: number, paint: (ctx: OffscreenCanvasRenderingContext2D) => void): Uint8ClampedArray {
-  try {
-    const ctx = context(width, height);
-    paint(ctx);
-    return ctx.getImageData(0, 0, width, height).data;
-  } finally {
-    bitmap.close();
+/** A reusable canvas that holds a decoded PNG's own pixels, resized to each image exactly (no stale edge to sample). */
+let sourceCache: OffscreenCanvasRenderingContext2D | null = null;
+function sourceCanvas(width: number, height: number): OffscreenCanvasRenderingContext2D {
+  if (!sourceCache) sourceCache = context2d(width, height);
+  else if (sourceCache.canvas.width !== width || sourceCache.canvas.height !== height) {
+    sourceCache.canvas.width = width;
+    sourceCache.canvas.height = height;
   }
+  return sourceCache;
+}
+
+function context2d(width: number, height: number): OffscreenCanvasRenderingContext2D {
+  const ctx = new OffscreenCanvas(width, height).getContext('2d', { willReadFrequently: true });
+  if (!ctx) throw new Error('no 2D canvas context');
+  return ctx;
 }
 
 export interface FitRect {

@@ -9,11 +9,19 @@ export interface CacheablePreprocessing {
 }
 
 /**
- * Key of one image's embedding: the model (topology + weights hash), every
+ * Bumped whenever decoding changes the pixels a model sees (2: PNGs at the
+ * input size are used as they are, others resampled on a canvas), so older
+ * cached embeddings are not reused for different input.
+ */
+export const DECODER_VERSION = 2;
+
+/**
+ * Key of one image's embedding: the decoder's version, the model (topology
+ * + weights hash), every
  * preprocessing field (in a fixed order, resize defaulting to 'stretch') and
  * the image's content hash. Same key ⇔ same input tensor through the same model.
  */
 export function embeddingCacheKey(modelHash: string, p: CacheablePreprocessing, contentHash: string): string {
   const prep = [p.width, p.height, p.channels, p.normalization, p.channelOrder, p.resize ?? 'stretch'].join(',');
-  return `${modelHash}|${prep}|${contentHash}`;
+  return `d${DECODER_VERSION}|${modelHash}|${prep}|${contentHash}`;
 }
