@@ -1,4 +1,4 @@
-import { runEmbedding, type EmbedRequest } from './embedPipeline';
+import { runEmbedding, type BatchPreparer, type EmbedRequest } from './embedPipeline';
 import { fetchModelArtifacts } from './loadModel';
 import { chooseBackend } from './chooseBackend';
 import { probeWebGpu, probeWebGl } from './gpuProbe';
@@ -12,16 +12,18 @@ export interface EmbedBenchResult {
   pipelineSeconds: number;
   /** model.predict alone over a ready-made tensor, same backend, same batch size. */
   bareSeconds: number;
+  /** Decode workers the pipeline used (0: prepared in the embedding worker itself). */
+  decodeWorkers: number;
 }
 
 /** `npm run bench:embed`'s measurement, run inside the embedding worker. */
-export async function benchEmbedding(req: EmbedRequest): Promise<EmbedBenchResult> {
-  const result = await runEmbedding(req, { onStage: () => {}, onProgress: () => {}, isCancelled: () => false });
+export async function benchEmbedding(req: EmbedRequest, preparer?: BatchPreparer): Promise<EmbedBenchResult> {
+  const result = await runEmbedding(req, { onStage: () => {}, onProgress: () => {}, isCancelled: () => false, preparer });
   const loaded = req.model.kind === 'url' ? await fetchModelArtifacts(req.model.url) : req.model.loaded;
   const chosen = await chooseBackend({ loaded, reference: null, forced: result.backend.chosen, probes: { webgpu: probeWebGpu, webgl: probeWebGl } });
   try {
     const bare = await bareThroughput(chosen.model, req.preprocessing ?? chosen.preprocessing, result.n, req.batchSize);
-    return { backend: result.backend.chosen, images: result.n, pipelineSeconds: result.seconds.embed, bareSeconds: bare.seconds };
+    return { backend: result.backend.chosen, images: result.n, pipelineSeconds: result.seconds.embed, bareSeconds: bare.seconds, decodeWorkers: preparer?.workers ?? 0 };
   } finally {
     chosen.model.dispose();
   }

@@ -3,14 +3,15 @@ import { fetchModelArtifacts, type LoadedArtifacts } from './loadModel';
 import { chooseBackend } from './chooseBackend';
 import { embedBatch } from './embed';
 import type { Preprocessing } from './preprocess';
-import { inputSize, rgbaToInput } from './preprocess';
+import { inputSize } from './preprocess';
 import { probeWebGpu, probeWebGl } from './gpuProbe';
-import { decodeToRgba } from '../io/decodeImage';
-import { contentHash } from '../io/contentHash';
 import { isAllZero } from './selfTest';
 import { modelHash } from './weightsHash';
 import { embeddingCacheKey } from '../io/embeddingCacheKey';
 import { CacheUnavailable, type CachedEmbedding, type EmbeddingCache } from '../io/embeddingCache';
+import { prepareBatch, type ImageSource, type PrepareJob, type PreparedBatch } from './prepareBatch';
+import { browserPrepareDeps } from './browserPrepare';
+import { streamBatches } from './streamBatches';
 
 /** Where the model comes from: a served model.json (the demo) or files the user dropped, already assembled. */
 export type ModelSource = { kind: 'url'; url: string } | { kind: 'artifacts'; loaded: LoadedArtifacts };
@@ -19,6 +20,10 @@ export interface EmbedRequest {
   model: ModelSource;
   /** Same-origin URLs (or blob: URLs) of the images, in dataset order. */
   imageUrls: string[];
+  /** The dropped files themselves, parallel to imageUrls: read directly instead of fetching their blob: URL. */
+  imageFiles?: (Blob | undefined)[];
+  /** Paths as the user knows them, parallel to imageUrls, for messages (absent: the URLs). */
+  imageNames?: string[];
   backend?: BackendName;
   batchSize: number;
   /** The user's edited preprocessing; absent: the one read from the model. */
@@ -57,14 +62,27 @@ export interface EmbedHooks {
   isCancelled(): boolean;
   /** Embeddings stored by earlier runs (IndexedDB in the browser); absent: embed everything. */
   cache?: EmbeddingCache;
+  /** Decode workers (absent: batches are prepared in this thread, one at a time ahead of the model). */
+  preparer?: BatchPreparer;
 }
+
+/** Prepares batches (read, hash, cache lookup, decode, preprocess), possibly in other threads. */
+export interface BatchPreparer {
+  /** How many batches it prepares at once. */
+  workers: number;
+  prepare(job: PrepareJob, useCache: boolean): Promise<PreparedBatch>;
+}
+
+/** Prepared input held ahead of the model is capped at this many bytes (plus the batch being embedded). */
+export const MAX_PREPARED_BYTES = 128 * 2 ** 20;
 
 /**
  * The whole embedding run: fetch the model once, choose a backend (self-tests),
- * then decode and embed the images in batches, reporting progress after each
- * batch. Undecodable images are skipped with their name and reason. At most two
- * batches of file bytes (this one and the prefetched next) and one batch of
- * decoded pixels are held at a time.
+ * then stream the images through in batches: while the model embeds one batch,
+ * the next ones are read, hashed, looked up in the cache and decoded (in
+ * decode workers when given), at most `lookahead` batches ahead so memory stays
+ * bounded (never all decoded pixels at once). Progress after each batch.
+ * Undecodable images are skipped with their name and reason.
  */
 export async function runEmbedding(req: EmbedRequest, hooks: EmbedHooks): Promise<EmbedResult> {
   const t0 = performance.now();
@@ -84,90 +102,92 @@ export async function runEmbedding(req: EmbedRequest, hooks: EmbedHooks): Promis
   try {
     hooks.onStage('embed', chosen.report.chosen);
     const n = req.imageUrls.length;
-    const size = inputSize(p);
+    const bs = req.batchSize;
     const failed: EmbedFailure[] = [];
     const contentHashes = new Array<string>(n).fill('');
     const pixelStd = new Float32Array(n).fill(NaN);
+    const sixteenBit: string[] = [];
     let embeddings: Float32Array | null = null;
     let dim = 0;
-    const input = new Float32Array(req.batchSize * size);
     let cache = hooks.cache;
-    const warnings: string[] = [];
+    const warnings = new Set<string>();
     const dropCache = (e: unknown) => {
       if (!(e instanceof CacheUnavailable)) throw e;
-      warnings.push(e.message);
+      warnings.add(e.message);
       cache = undefined;
     };
     const mh = cache ? (req.modelHash ?? (await modelHash(loaded.artifacts))) : '';
+    const inThread: BatchPreparer = { workers: 1, prepare: (job, useCache) => prepareBatch(job, browserPrepareDeps(useCache ? cache : undefined)) };
+    const preparer = hooks.preparer ?? inThread;
+    const lookahead = Math.max(1, Math.min(preparer.workers + 1, Math.floor(MAX_PREPARED_BYTES / (bs * inputSize(p) * 4))));
+    const sources: ImageSource[] = req.imageUrls.map((u, k) => req.imageFiles?.[k] ?? u);
     let fromCache = 0;
     hooks.onProgress(0, n);
-    // The next batch's files are fetched while this one is decoded and embedded (fetchBytes never rejects).
-    const fetchBatch = (from: number) => Promise.all(req.imageUrls.slice(from, from + req.batchSize).map(fetchBytes));
-    let pending = fetchBatch(0);
-    for (let start = 0; start < n; start += req.batchSize) {
-      if (hooks.isCancelled()) throw new CancelledError(start, n);
-      const urls = req.imageUrls.slice(start, start + req.batchSize);
-      const fetched = await pending;
-      pending = start + req.batchSize < n ? fetchBatch(start + req.batchSize) : Promise.resolve([]);
-      const hashes = await Promise.all(fetched.map((f) => (typeof f === 'string' ? '' : contentHash(f))));
-      const keys = hashes.map((h) => (h ? embeddingCacheKey(mh, p, h) : ''));
-      let hits: (CachedEmbedding | undefined)[] = [];
-      if (cache) {
-        try {
-          const found = await cache.getMany(keys.filter(Boolean));
-          hits = keys.map((k) => (k ? found.shift() : undefined));
-        } catch (e) {
-          dropCache(e);
+    const { consumed } = await streamBatches<PreparedBatch>({
+      count: Math.ceil(n / bs),
+      lookahead,
+      stop: () => hooks.isCancelled(),
+      prepare: (b) => {
+        const job: PrepareJob = { sources: sources.slice(b * bs, (b + 1) * bs), p, modelHash: cache ? mh : null, dim };
+        return preparer.prepare(job, !!cache);
+      },
+      consume: async (b, pb) => {
+        const start = b * bs;
+        if (pb.cacheWarning) dropCache(new CacheUnavailable('unavailable', pb.cacheWarning));
+        const out = pb.todo.length > 0 ? await embedBatch(model, pb.input, pb.todo.length, p) : null;
+        if (!embeddings) {
+          const firstHit = pb.hits.find(Boolean);
+          if (!out && !firstHit) {
+            // Nothing in this batch could be read: the size is not known yet, keep its failures.
+            pb.failed.forEach((reason, k) => reason !== null && failed.push({ index: start + k, url: req.imageUrls[start + k], reason }));
+            hooks.onProgress(Math.min(start + bs, n), n);
+            return;
+          }
+          dim = out?.dim ?? firstHit!.embedding.length;
+          embeddings = new Float32Array(n * dim).fill(NaN);
         }
-      }
-      // Only the images not in the cache are decoded and embedded (packed in order).
-      const todo: number[] = [];
-      const usable = (k: number) => !!hits[k] && (!dim || hits[k]!.embedding.length === dim);
-      const decoded = await Promise.all(fetched.map((f, k) => (typeof f === 'string' ? f : usable(k) ? null : decode(f, p))));
-      input.fill(0);
-      decoded.forEach((d, k) => {
-        contentHashes[start + k] = hashes[k];
-        if (typeof d === 'string') {
-          failed.push({ index: start + k, url: urls[k], reason: d });
-          contentHashes[start + k] = '';
-        } else if (d) {
-          rgbaToInput(d, p, input, todo.length * size);
-          pixelStd[start + k] = rgbStd(d);
-          todo.push(k);
-        }
-      });
-      const out = todo.length > 0 ? await embedBatch(model, input, todo.length, p) : null;
-      if (!embeddings) {
-        dim = out?.dim ?? hits.find(Boolean)!.embedding.length;
-        embeddings = new Float32Array(n * dim);
-      }
-      const fresh: [string, CachedEmbedding][] = [];
-      decoded.forEach((d, k) => {
-        const row = (start + k) * dim;
-        // A failed image gets a NaN row: every pair that uses it scores NaN and is
-        // excluded and counted by the metrics (never silently scored as zero).
-        if (typeof d === 'string') embeddings!.fill(NaN, row, row + dim);
-        else if (d === null) {
-          embeddings!.set(hits[k]!.embedding, row);
-          pixelStd[start + k] = hits[k]!.pixelStd;
-          fromCache++;
-        } else {
-          const j = todo.indexOf(k);
+        const emb = embeddings;
+        const fresh: [string, CachedEmbedding][] = [];
+        pb.sixteenBit.forEach((k) => sixteenBit.push(req.imageNames?.[start + k] ?? req.imageUrls[start + k]));
+        pb.failed.forEach((reason, k) => {
+          const row = (start + k) * dim;
+          contentHashes[start + k] = pb.hashes[k];
+          // A failed image keeps its NaN row: every pair that uses it scores NaN and is
+          // excluded and counted by the metrics (never silently scored as zero).
+          if (reason !== null) failed.push({ index: start + k, url: req.imageUrls[start + k], reason });
+          else if (pb.hits[k]) {
+            emb.set(pb.hits[k]!.embedding, row);
+            pixelStd[start + k] = pb.hits[k]!.pixelStd;
+            fromCache++;
+          }
+        });
+        pb.todo.forEach((k, j) => {
           const vec = out!.values.slice(j * dim, (j + 1) * dim);
-          embeddings!.set(vec, row);
-          fresh.push([keys[k], { embedding: vec, pixelStd: pixelStd[start + k] }]);
-        }
-      });
-      // Stored batch by batch, so a run interrupted by a reload resumes from here.
-      if (cache && fresh.length > 0) await cache.setMany(fresh).catch(dropCache);
-      hooks.onProgress(Math.min(start + req.batchSize, n), n);
-    }
-    if (!embeddings) throw new Error('no images to embed');
-    assertNotCollapsedToZero(embeddings, n, dim, failed);
-    return { embeddings, dim, n, backend: chosen.report, preprocessing: p, failed, contentHashes, pixelStd, fromCache, warnings, seconds: { backend: (t1 - t0) / 1000, embed: (performance.now() - t1) / 1000 } };
+          emb.set(vec, (start + k) * dim);
+          pixelStd[start + k] = pb.pixelStd[k];
+          if (cache) fresh.push([embeddingCacheKey(mh, p, pb.hashes[k]), { embedding: vec, pixelStd: pb.pixelStd[k] }]);
+        });
+        // Stored batch by batch, so a run interrupted by a reload resumes from here.
+        if (cache && fresh.length > 0) await cache.setMany(fresh).catch(dropCache);
+        hooks.onProgress(Math.min(start + bs, n), n);
+      },
+    });
+    if (consumed * bs < n) throw new CancelledError(consumed * bs, n);
+    failed.sort((a, b) => a.index - b.index);
+    if (!embeddings) throw noneEmbedded(n, failed, req.imageNames);
+    if (sixteenBit.length > 0) warnings.add(sixteenBitWarning(sixteenBit));
+    assertNotCollapsedToZero(embeddings, n, dim, failed, req.imageNames);
+    return { embeddings, dim, n, backend: chosen.report, preprocessing: p, failed, contentHashes, pixelStd, fromCache, warnings: [...warnings], seconds: { backend: (t1 - t0) / 1000, embed: (performance.now() - t1) / 1000 } };
   } finally {
     model.dispose();
   }
+}
+
+/** 16-bit PNGs keep their high byte: said once, with how many and which. */
+export function sixteenBitWarning(names: string[]): string {
+  const shown = names.slice(0, 3).join(', ');
+  const more = names.length > 3 ? ` and ${(names.length - 3).toLocaleString('en-US')} more` : '';
+  return `${names.length.toLocaleString('en-US')} image${names.length === 1 ? ' is a 16-bit PNG' : 's are 16-bit PNGs'} (${shown}${more}): reduced to 8 bits (the high byte of each sample kept), as the browser's canvas would. If your model was trained on 16-bit data, the small differences are lost; export 8-bit images to compare like with like.`;
 }
 
 export class CancelledError extends Error {
@@ -189,49 +209,14 @@ async function fetchReference(modelUrl: string): Promise<unknown | null> {
   }
 }
 
-/** A stalled request must not hang the run: each image gets this long. */
-export const IMAGE_TIMEOUT_MS = 30_000;
-
-async function fetchBytes(url: string): Promise<ArrayBuffer | string> {
-  try {
-    const res = await fetch(url, { signal: AbortSignal.timeout(IMAGE_TIMEOUT_MS) });
-    if (!res.ok) return `not found (HTTP ${res.status})`;
-    if ((res.headers.get('content-type') ?? '').includes('text/html')) return 'not found (the server sent an HTML page)';
-    return await res.arrayBuffer();
-  } catch (e) {
-    return (e as Error).name === 'TimeoutError' ? `no answer within ${IMAGE_TIMEOUT_MS / 1000} s` : `could not be fetched (${(e as Error).message})`;
-  }
-}
-
-async function decode(bytes: ArrayBuffer, p: Preprocessing): Promise<Uint8ClampedArray | string> {
-  try {
-    return await decodeToRgba(new Blob([bytes]), p.width, p.height, p.resize);
-  } catch (e) {
-    return `the browser cannot decode it (${((e as Error).message || 'unsupported or broken image').replace(/\.$/, '')})`;
-  }
-}
-
-/** Standard deviation of the R, G and B values (alpha ignored). */
-function rgbStd(rgba: Uint8ClampedArray): number {
-  let sum = 0;
-  let sq = 0;
-  const count = (rgba.length / 4) * 3;
-  for (let i = 0; i < rgba.length; i += 4) {
-    for (let c = 0; c < 3; c++) {
-      const v = rgba[i + c];
-      sum += v;
-      sq += v * v;
-    }
-  }
-  const mean = sum / count;
-  return Math.sqrt(Math.max(0, sq / count - mean * mean));
+function noneEmbedded(n: number, failed: EmbedFailure[], names?: string[]): Error {
+  if (n === 0) return new Error('no images to embed');
+  return new Error(`none of the ${n} images could be read — the first, ${names?.[failed[0].index] ?? failed[0].url}: ${failed[0].reason}`);
 }
 
 /** B2: all-zero embeddings are never plotted; a set where no image could be read says so. */
-function assertNotCollapsedToZero(emb: Float32Array, n: number, dim: number, failed: EmbedFailure[]): void {
-  if (failed.length === n) {
-    throw new Error(`none of the ${n} images could be read — the first, ${failed[0].url}: ${failed[0].reason}`);
-  }
+function assertNotCollapsedToZero(emb: Float32Array, n: number, dim: number, failed: EmbedFailure[], names?: string[]): void {
+  if (failed.length === n) throw noneEmbedded(n, failed, names);
   const failedSet = new Set(failed.map((f) => f.index));
   for (let i = 0; i < n; i++) {
     if (!failedSet.has(i) && !isAllZero(emb.subarray(i * dim, (i + 1) * dim))) return;

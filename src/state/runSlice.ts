@@ -45,7 +45,7 @@ export function createRunSlice(services: Services): StateCreator<AppState, [], [
         liveBlobUrls = blobUrls;
         set({ dataset, model, embedding: null, evaluation: null, status: 'backend', stageDetail: 'Testing backends' });
         const embedding = source.kind === 'precomputed' ? source.embedding : await services.embedder.embed(
-          { model: source, imageUrls: dataset.images.map((im) => im.url), backend: opts.backend, batchSize: BATCH_SIZE, preprocessing, modelHash },
+          { model: source, ...imageRequest(dataset), backend: opts.backend, batchSize: BATCH_SIZE, preprocessing, modelHash },
           {
             onStage: (stage, detail) => {
               if (!live()) return;
@@ -127,7 +127,7 @@ export function createRunSlice(services: Services): StateCreator<AppState, [], [
           const data = dataDrop.inspection;
           if (data.images.length < 2) throw new Error(`The validation set has ${data.images.length} image${data.images.length === 1 ? '' : 's'}; a pair needs two.`);
           const io = inputServices(services);
-          const images = data.images.map((im) => ({ path: im.path, label: im.label, url: io.objectUrl(im.file) }));
+          const images = data.images.map((im) => ({ path: im.path, label: im.label, url: io.objectUrl(im.file), file: im.file }));
           return {
             dataset: { name: data.name, classes: data.classes, images },
             model: { name: summary.name, url: '' },
@@ -177,4 +177,10 @@ interface Prepared {
   modelHash?: string;
   /** blob: URLs made for this dataset, revoked when another dataset replaces it. */
   blobUrls?: string[];
+}
+
+/** The images of an embedding request: URLs, the dropped files themselves (read directly by the decoders) and their paths for messages. */
+function imageRequest(dataset: Dataset): { imageUrls: string[]; imageFiles?: (Blob | undefined)[]; imageNames: string[] } {
+  const files = dataset.images.map((im) => im.file);
+  return { imageUrls: dataset.images.map((im) => im.url), imageFiles: files.some(Boolean) ? files : undefined, imageNames: dataset.images.map((im) => im.path) };
 }

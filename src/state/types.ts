@@ -14,6 +14,8 @@ export interface DatasetImage {
   /** Path as the user knows it (class folder / file). */
   path: string;
   label: number;
+  /** The dropped file (absent for the demo's served images): read directly, not through its URL. */
+  file?: Blob;
 }
 
 export interface Dataset {

@@ -1,0 +1,40 @@
+import { decodeImage } from '../io/decodeImage';
+import { contentHash } from '../io/contentHash';
+import type { EmbeddingCache } from '../io/embeddingCache';
+import type { ImageSource, PrepareDeps } from './prepareBatch';
+
+/** A stalled request must not hang the run: each image gets this long. */
+export const IMAGE_TIMEOUT_MS = 30_000;
+
+/**
+ * Browser adapter for prepareBatch: a dropped file is read directly (a File
+ * passed to a worker is a reference, no copy; ~6× cheaper than fetching its
+ * blob: URL), a served image is fetched with a timeout; SHA-256 via WebCrypto;
+ * pixels from decodeImage (exact PNG, the browser's decoder for the rest).
+ */
+export function browserPrepareDeps(cache?: EmbeddingCache): PrepareDeps {
+  return {
+    read: readSource,
+    hash: (bytes) => contentHash(bytes),
+    decode: (bytes, p) => decodeImage(bytes, p.width, p.height, p.resize),
+    cache,
+  };
+}
+
+async function readSource(source: ImageSource): Promise<Uint8Array | string> {
+  if (typeof source !== 'string') {
+    try {
+      return new Uint8Array(await source.arrayBuffer());
+    } catch (e) {
+      return `could not be read (${(e as Error).message || 'the file was moved or deleted'})`;
+    }
+  }
+  try {
+    const res = await fetch(source, { signal: AbortSignal.timeout(IMAGE_TIMEOUT_MS) });
+    if (!res.ok) return `not found (HTTP ${res.status})`;
+    if ((res.headers.get('content-type') ?? '').includes('text/html')) return 'not found (the server sent an HTML page)';
+    return new Uint8Array(await res.arrayBuffer());
+  } catch (e) {
+    return (e as Error).name === 'TimeoutError' ? `no answer within ${IMAGE_TIMEOUT_MS / 1000} s` : `could not be fetched (${(e as Error).message})`;
+  }
+}
