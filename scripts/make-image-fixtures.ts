@@ -5,6 +5,7 @@
  *
  *  a/gray.png        28×28 8-bit grayscale gradient
  *  a/rgba.png        the same pixels as RGBA, left half fully transparent (I1)
+ *  a/gray16.png      the same pixels as a 16-bit grayscale PNG (v·257: high byte = v), reduced to 8 bits with a warning
  *  b/upright.jpg     20×40 picture stored upright
  *  b/rot6.jpg        the same picture stored 40×20 with EXIF Orientation 6 (I2)
  *  c/white.png       8×8 white
@@ -16,6 +17,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
+import { encode } from 'fast-png';
 
 const OUT = 'tests/fixtures/images';
 const IM = '/usr/bin/convert';
@@ -32,6 +34,10 @@ for (let i = 0; i < 28 * 28; i++) {
   rgba.data.set([v, v, v, i % 28 < 14 ? 0 : 255], 4 * i);
 }
 writeFileSync(join(OUT, 'a/rgba.png'), PNG.sync.write(rgba, { colorType: 6 }));
+// 16-bit copy (fast-png writes 16-bit samples; ImageMagick would store 8-bit content as 8 bits).
+const deep = new Uint16Array(28 * 28);
+for (let i = 0; i < deep.length; i++) deep[i] = gray.data[4 * i] * 257;
+writeFileSync(join(OUT, 'a/gray16.png'), encode({ width: 28, height: 28, data: deep, depth: 16, channels: 1 }));
 
 const tmp = join(OUT, 'upright.png');
 im('-size', '20x40', 'gradient:white-black', '-fill', 'gray30', '-draw', 'rectangle 4,4 15,14', tmp);

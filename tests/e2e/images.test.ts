@@ -7,7 +7,7 @@ import { useApp, openPage, readRun, cosine } from './harness';
 
 const app = useApp();
 
-test('real images decoded by Chromium: RGBA = gray (I1), EXIF orientation applied once (I2), CMYK white stays white (I3), HEIC and truncated JPEG skipped by name (I4)', async () => {
+test('real images decoded by Chromium: RGBA = gray (I1), EXIF orientation applied once (I2), CMYK white stays white (I3), HEIC and truncated JPEG skipped by name (I4), a 16-bit PNG reduced to 8 bits with a warning', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'dipscope-images-'));
   cpSync('tests/fixtures/images', join(dir, 'val'), { recursive: true });
   const model = mkdtempSync(join(tmpdir(), 'dipscope-model-'));
@@ -32,17 +32,19 @@ test('real images decoded by Chromium: RGBA = gray (I1), EXIF orientation applie
   };
   assert.ok(cosine(row('gray.png'), row('rgba.png')) > 0.9999, `I1: RGBA with transparent half embeds as the gray PNG (cos ${cosine(row('gray.png'), row('rgba.png'))})`);
   assert.ok(cosine(row('upright.jpg'), row('rot6.jpg')) > 0.99, `I2: EXIF-6 JPEG embeds as the upright one (cos ${cosine(row('upright.jpg'), row('rot6.jpg'))})`);
+  assert.ok(cosine(row('gray.png'), row('gray16.png')) > 0.99999, `16-bit: the 16-bit PNG embeds as its 8-bit twin (cos ${cosine(row('gray.png'), row('gray16.png'))})`);
   assert.ok(cosine(row('white.png'), row('cmyk.jpg')) > 0.999, `I3: white CMYK JPEG embeds as white (cos ${cosine(row('white.png'), row('cmyk.jpg'))})`);
 
   const shown = (await page.getByTestId('error').allTextContents()).join('\n');
   assert.match(shown, /photo\.heic: skipped — the browser cannot decode it/);
   assert.match(shown, /broken\.jpg: skipped — the browser cannot decode it/);
-  // 8 images → 28 pairs; the 2 failed images take 13 of them (7 + 7 − 1) out, counted as excluded.
+  assert.match(shown, /1 image is a 16-bit PNG \(val\/a\/gray16\.png\): reduced to 8 bits/);
+  // 9 images → 36 pairs; the 2 failed images take 15 of them (8 + 8 − 1) out, counted as excluded.
   const ev = await page.evaluate(() => {
     const s = (window as unknown as { dipscope: { store: { getState(): { evaluation: { curve: { n: number; excludedNonFinite: number } } } } } }).dipscope.store.getState();
     return { n: s.evaluation.curve.n, excluded: s.evaluation.curve.excludedNonFinite };
   });
-  assert.deepEqual(ev, { n: 15, excluded: 13 });
+  assert.deepEqual(ev, { n: 21, excluded: 15 });
   assert.deepEqual(errors, []);
   await page.close();
 });
