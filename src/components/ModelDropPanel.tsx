@@ -80,7 +80,7 @@ export function ModelDropPanel() {
                 ))}
               </select>
               <div className="hint" data-testid="model-output-reason">
-                Default <code>{m.defaultOutput}</code>: {m.defaultReason}.{chosen && chosen.name !== m.defaultOutput ? ' Your pick is remembered for this model.' : ''}
+                Default <code>{m.defaultOutput}</code>: {m.defaultReason}.{chosen && chosen.name !== m.defaultOutput && !chosen.problem ? ' Your pick is remembered for this model.' : ''}
               </div>
             </dd>
           </>

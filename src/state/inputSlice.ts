@@ -131,9 +131,10 @@ export function createInputSlice(services: Services): StateCreator<AppState, [],
         const drop = get().modelDrop;
         if (drop?.status !== 'inspected' || drop.inspection.kind !== 'ready') return;
         const { summary } = drop.inspection;
-        if (!summary.outputs.some((o) => o.name === name)) return;
-        // The default is not stored: a later version's better default then applies to models the user never changed.
-        inputServices(services).saveOutput(summary.hash, name === summary.defaultOutput ? null : name);
+        const picked = summary.outputs.find((o) => o.name === name);
+        if (!picked) return;
+        // Neither the default nor an output that cannot run is stored: a later drop starts from the default again.
+        inputServices(services).saveOutput(summary.hash, name === summary.defaultOutput || picked.problem ? null : name);
         set({ modelOutput: name });
       },
     };

@@ -177,11 +177,13 @@ describe('user data in the store', () => {
     expect(store.getState().modelOutput).toBe('embedding');
   });
 
-  it('runUserData() with an output that is not [batch, D] fails with that output\'s message and embeds nothing', async () => {
-    const { store, requests } = world(twoOutputs);
+  it('runUserData() with an output that is not [batch, D] fails with that output\'s message and embeds nothing; such a pick is not remembered', async () => {
+    const { store, requests, outputs } = world(twoOutputs);
     await store.getState().dropModel(files);
     await store.getState().dropData(files);
+    store.getState().setModelOutput('logits');
     store.getState().setModelOutput('feature_map');
+    expect(outputs.get('h2')).toBeNull();
     await store.getState().runUserData();
     expect(store.getState().status).toBe('error');
     expect(store.getState().errors[0]).toMatch(/Output "feature_map" .* feature map/);
