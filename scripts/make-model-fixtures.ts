@@ -11,6 +11,9 @@
  *   m3-keras3-sequential/ a Keras 3 Sequential (InputLayer with batch_shape first)
  *   m4-graph/             hand-written GraphDef: Placeholder → Reshape → MatMul(Const) → Identity (M4)
  *   m5-sharded/           the m3-keras2 model with its weights in two shards (M5)
+ *   m6-graph-two-outputs/ GraphDef with two outputs, as the converter writes a SavedModel with a dict
+ *                         of outputs: signature keys "embedding" (Identity:0, [N,16]) and "logits"
+ *                         (Identity_1:0, [N,10], computed from the embedding)
  *
  * Run: npx tsx scripts/make-model-fixtures.ts — deterministic (weights from a
  * seeded generator), so re-running rewrites identical bytes.
@@ -142,52 +145,98 @@ async function m3(): Promise<void> {
   writeFixture('m3-keras3-sequential', keras3Model('Sequential', s.topology.config, '3.4.1'), s.specs, [s.data]);
 }
 
-/** Placeholder [-1,8,8,1] → Reshape(Const [-1,64]) → MatMul(Const w [64,4]) → Identity, as a tfjs graph-model. */
-async function m4(): Promise<void> {
-  const url = new URL('m4-graph/', ROOT);
+const dims = (d: number[]) => ({ dim: d.map((size) => ({ size: String(size) })) });
+const constNode = (name: string, dtype: 'DT_FLOAT' | 'DT_INT32', shape: number[]) => ({
+  name,
+  op: 'Const',
+  attr: { dtype: { type: dtype }, value: { tensor: { dtype, tensorShape: dims(shape) } } },
+});
+const matMul = (name: string, a: string, b: string) => ({ name, op: 'MatMul', input: [a, b], attr: { T: { type: 'DT_FLOAT' }, transpose_a: { b: false }, transpose_b: { b: false } } });
+const identity = (name: string, input: string) => ({ name, op: 'Identity', input: [input], attr: { T: { type: 'DT_FLOAT' } } });
+const placeholder = (name: string) => ({ name, op: 'Placeholder', attr: { dtype: { type: 'DT_FLOAT' }, shape: { shape: dims([-1, 8, 8, 1]) } } });
+const flatten = (input: string) => [
+  constNode('flat_shape', 'DT_INT32', [2]),
+  { name: 'flat', op: 'Reshape', input: [input, 'flat_shape'], attr: { T: { type: 'DT_FLOAT' }, Tshape: { type: 'DT_INT32' } } },
+];
+
+/** Writes a graph-model folder: model.json (GraphDef + signature) and one shard holding `weights` in order. */
+function writeGraphFixture(dir: string, node: object[], signature: object, weights: { name: string; shape: number[]; values: Int32Array | Float32Array }[]): void {
+  const url = new URL(`${dir}/`, ROOT);
   rmSync(url, { recursive: true, force: true });
   mkdirSync(url, { recursive: true });
-  const dims = (d: number[]) => ({ dim: d.map((size) => ({ size: String(size) })) });
-  const node = [
-    { name: 'input', op: 'Placeholder', attr: { dtype: { type: 'DT_FLOAT' }, shape: { shape: dims([-1, 8, 8, 1]) } } },
-    { name: 'flat_shape', op: 'Const', attr: { dtype: { type: 'DT_INT32' }, value: { tensor: { dtype: 'DT_INT32', tensorShape: dims([2]) } } } },
-    { name: 'w', op: 'Const', attr: { dtype: { type: 'DT_FLOAT' }, value: { tensor: { dtype: 'DT_FLOAT', tensorShape: dims([64, 4]) } } } },
-    { name: 'flat', op: 'Reshape', input: ['input', 'flat_shape'], attr: { T: { type: 'DT_FLOAT' }, Tshape: { type: 'DT_INT32' } } },
-    { name: 'MatMul', op: 'MatMul', input: ['flat', 'w'], attr: { T: { type: 'DT_FLOAT' }, transpose_a: { b: false }, transpose_b: { b: false } } },
-    { name: 'embedding', op: 'Identity', input: ['MatMul'], attr: { T: { type: 'DT_FLOAT' } } },
-  ];
-  const random = seededRandom(5);
-  const shape = new Int32Array([-1, 64]);
-  const w = Float32Array.from({ length: 64 * 4 }, () => random() - 0.5);
-  const data = new Uint8Array(shape.byteLength + w.byteLength);
-  data.set(new Uint8Array(shape.buffer), 0);
-  data.set(new Uint8Array(w.buffer), shape.byteLength);
+  const data = new Uint8Array(weights.reduce((a, w) => a + w.values.byteLength, 0));
+  let offset = 0;
+  for (const w of weights) {
+    data.set(new Uint8Array(w.values.buffer, w.values.byteOffset, w.values.byteLength), offset);
+    offset += w.values.byteLength;
+  }
   const json = {
     format: 'graph-model',
     generatedBy: '2.15.0',
     convertedBy: CONVERTER,
-    signature: {
-      inputs: { input: { name: 'input:0', dtype: 'DT_FLOAT', tensorShape: dims([-1, 8, 8, 1]) } },
-      outputs: { embedding: { name: 'embedding:0', dtype: 'DT_FLOAT', tensorShape: dims([-1, 4]) } },
-    },
+    signature,
     modelTopology: { node, library: {}, versions: { producer: 1482 } },
     weightsManifest: [
       {
         paths: ['group1-shard1of1.bin'],
-        weights: [
-          { name: 'flat_shape', shape: [2], dtype: 'int32' },
-          { name: 'w', shape: [64, 4], dtype: 'float32' },
-        ],
+        weights: weights.map((w) => ({ name: w.name, shape: w.shape, dtype: w.values instanceof Int32Array ? 'int32' : 'float32' })),
       },
     ],
   };
   writeFileSync(new URL('model.json', url), JSON.stringify(json));
   writeFileSync(new URL('group1-shard1of1.bin', url), data);
-  console.log('m4-graph'.padEnd(22), data.length, 'weight bytes');
+  console.log(dir.padEnd(22), data.length, 'weight bytes');
+}
+
+/** Placeholder [-1,8,8,1] → Reshape(Const [-1,64]) → MatMul(Const w [64,4]) → Identity, as a tfjs graph-model. */
+function m4(): void {
+  const [shapeConst, reshape] = flatten('input');
+  const node = [placeholder('input'), shapeConst, constNode('w', 'DT_FLOAT', [64, 4]), reshape, matMul('MatMul', 'flat', 'w'), identity('embedding', 'MatMul')];
+  const random = seededRandom(5);
+  const signature = {
+    inputs: { input: { name: 'input:0', dtype: 'DT_FLOAT', tensorShape: dims([-1, 8, 8, 1]) } },
+    outputs: { embedding: { name: 'embedding:0', dtype: 'DT_FLOAT', tensorShape: dims([-1, 4]) } },
+  };
+  writeGraphFixture('m4-graph', node, signature, [
+    { name: 'flat_shape', shape: [2], values: new Int32Array([-1, 64]) },
+    { name: 'w', shape: [64, 4], values: Float32Array.from({ length: 64 * 4 }, () => random() - 0.5) },
+  ]);
+}
+
+/**
+ * input_1 [-1,8,8,1] → flat [-1,64] → MatMul w1 [64,16] → Identity ("embedding" [-1,16])
+ *                                                      → MatMul w2 [16,10] → Identity_1 ("logits" [-1,10]).
+ * Node names and signature keys differ, as in converter output of a SavedModel returning a dict.
+ */
+function m6(): void {
+  const node = [
+    placeholder('input_1'),
+    ...flatten('input_1'),
+    constNode('w1', 'DT_FLOAT', [64, 16]),
+    constNode('w2', 'DT_FLOAT', [16, 10]),
+    matMul('model/embedding/MatMul', 'flat', 'w1'),
+    matMul('model/logits/MatMul', 'model/embedding/MatMul', 'w2'),
+    identity('Identity', 'model/embedding/MatMul'),
+    identity('Identity_1', 'model/logits/MatMul'),
+  ];
+  const random = seededRandom(7);
+  const signature = {
+    inputs: { input_1: { name: 'input_1:0', dtype: 'DT_FLOAT', tensorShape: dims([-1, 8, 8, 1]) } },
+    outputs: {
+      embedding: { name: 'Identity:0', dtype: 'DT_FLOAT', tensorShape: dims([-1, 16]) },
+      logits: { name: 'Identity_1:0', dtype: 'DT_FLOAT', tensorShape: dims([-1, 10]) },
+    },
+  };
+  writeGraphFixture('m6-graph-two-outputs', node, signature, [
+    { name: 'flat_shape', shape: [2], values: new Int32Array([-1, 64]) },
+    { name: 'w1', shape: [64, 16], values: Float32Array.from({ length: 64 * 16 }, () => random() - 0.5) },
+    { name: 'w2', shape: [16, 10], values: Float32Array.from({ length: 16 * 10 }, () => random() - 0.5) },
+  ]);
 }
 
 await tf.setBackend('cpu');
 await m1();
 await m2();
 await m3();
-await m4();
+m4();
+m6();

@@ -7,6 +7,7 @@ import { inputSize, rgbaToInput } from './model/preprocess';
 import { previewOfInput } from './model/preprocessPreview';
 
 const PREFS_KEY = 'dipscope:preprocessing:';
+const OUTPUT_KEY = 'dipscope:output:';
 
 /**
  * The browser side of the user's drops. Model inspection loads tfjs (and
@@ -20,7 +21,9 @@ export function createInputServices(): InputServices {
     async inspectModel(files) {
       const { files: unzipped } = await expandZips(files);
       const [{ inspectModel }, named] = await Promise.all([import('./model/inspectModel'), readAll(unzipped)]);
-      return inspectModel(named);
+      // expandZips keeps the entries' paths only: the zip's own name is the model's name when model.json sits at its root.
+      const zip = files.find((f) => /\.zip$/i.test(f.path));
+      return inspectModel(named, { zipName: zip?.path.split('/').pop()!.replace(/\.zip$/i, '') });
     },
     async applyOffer(inspection, id) {
       const offer = inspection.offers.find((o) => o.id === id);
@@ -49,6 +52,21 @@ export function createInputServices(): InputServices {
         else localStorage.removeItem(PREFS_KEY + hash);
       } catch {
         // Storage full or disabled: the edit still applies to this session.
+      }
+    },
+    loadOutput(hash) {
+      try {
+        return localStorage.getItem(OUTPUT_KEY + hash);
+      } catch {
+        return null;
+      }
+    },
+    saveOutput(hash, output) {
+      try {
+        if (output !== null) localStorage.setItem(OUTPUT_KEY + hash, output);
+        else localStorage.removeItem(OUTPUT_KEY + hash);
+      } catch {
+        // Storage full or disabled: the pick still applies to this session.
       }
     },
     async clearEmbeddingCache() {

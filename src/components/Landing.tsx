@@ -1,6 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../state/context';
-import type { RunOptions } from '../state/types';
+import type { AppState, RunOptions } from '../state/types';
 import { DropZone } from './DropZone';
 import { ModelDropPanel } from './ModelDropPanel';
 import { DataDropPanel } from './DataDropPanel';
@@ -47,7 +47,8 @@ function UserData({ options }: { options: RunOptions }) {
       runUserData: st.runUserData,
       clearCache: st.clearEmbeddingCache,
       cacheNote: st.cacheNote,
-      modelReady: st.modelDrop?.status === 'inspected' && st.modelDrop.inspection.kind === 'ready',
+      modelReady: st.modelDrop?.status === 'inspected' && st.modelDrop.inspection.kind === 'ready' && !chosenOutputProblem(st),
+      outputProblem: chosenOutputProblem(st),
       dataReady: st.dataDrop?.status === 'inspected' && st.dataDrop.inspection.kind === 'class-folders' && st.dataDrop.inspection.counts.images >= 2,
       // Precomputed embeddings need no model.
       embeddingsReady: st.dataDrop?.status === 'inspected' && st.dataDrop.inspection.kind === 'embeddings',
@@ -90,7 +91,7 @@ function UserData({ options }: { options: RunOptions }) {
         <button data-testid="run-user" className="primary" disabled={!s.embeddingsReady && (!s.modelReady || !s.dataReady)} onClick={() => void s.runUserData(options)}>
           Draw the curve for my data
         </button>
-        <span className="hint">{s.embeddingsReady ? 'Scores every pair of the dropped embeddings (no model needed).' : !s.modelReady ? 'Drop a model first (or drop precomputed embeddings).' : !s.dataReady ? 'Now drop the validation images.' : 'Embeds every image in your browser, then scores every pair.'}</span>
+        <span className="hint">{s.embeddingsReady ? 'Scores every pair of the dropped embeddings (no model needed).' : s.outputProblem ? 'Pick an output that is an embedding ([batch, D]) in the model panel.' : !s.modelReady ? 'Drop a model first (or drop precomputed embeddings).' : !s.dataReady ? 'Now drop the validation images.' : 'Embeds every image in your browser, then scores every pair.'}</span>
       </div>
       <p className="hint cache-line">
         Embeddings are kept in this browser (IndexedDB), keyed by model, preprocessing and image content: the same data is not embedded twice, and an
@@ -102,4 +103,13 @@ function UserData({ options }: { options: RunOptions }) {
       </p>
     </>
   );
+}
+
+/** Whether the dropped model's chosen output (or its default) is one that cannot be an embedding. */
+function chosenOutputProblem(st: AppState): boolean {
+  const d = st.modelDrop;
+  if (d?.status !== 'inspected' || d.inspection.kind !== 'ready') return false;
+  const { summary } = d.inspection;
+  const name = st.modelOutput ?? summary.defaultOutput;
+  return !!summary.outputs.find((o) => o.name === name)?.problem;
 }

@@ -25,3 +25,13 @@ export function embeddingCacheKey(modelHash: string, p: CacheablePreprocessing, 
   const prep = [p.width, p.height, p.channels, p.normalization, p.channelOrder, p.resize ?? 'stretch'].join(',');
   return `d${DECODER_VERSION}|${modelHash}|${prep}|${contentHash}`;
 }
+
+/**
+ * The model part of the key: the model hash, plus the chosen output for a
+ * model with several (`output` absent for a one-output model, so its stored
+ * embeddings keep their keys). Two outputs of one model never share cached
+ * embeddings. Pass the result as embeddingCacheKey's `modelHash`.
+ */
+export function embeddingModelKey(modelHash: string, output?: string): string {
+  return output === undefined ? modelHash : `${modelHash}>${JSON.stringify(output)}`;
+}

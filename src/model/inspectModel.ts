@@ -1,26 +1,27 @@
 import * as tf from '@tensorflow/tfjs';
-import type { NamedBytes } from '../io/bytes';
+import { asUint8, type NamedBytes } from '../io/bytes';
 import { assembleModelFiles } from './modelFiles';
 import { planModel, type ModelOffer } from './planModel';
 import type { LoadedArtifacts } from './loadModel';
 import { registerL2Normalize } from './l2NormalizeLayer';
 import { preprocessingFromModel, type Preprocessing } from './preprocess';
 import { modelHash } from './weightsHash';
+import { defaultOutput, judgeOutput, signatureOutputs, type OutputSummary, type TensorSummary } from './modelOutputs';
+import { describeModelName, type DropOrigin } from './modelName';
 
-export interface TensorSummary {
-  name: string;
-  /** null for a dynamic dimension (the batch, or a size the model leaves open). */
-  shape: (number | null)[];
-  dtype: string;
-}
+export type { OutputSummary, TensorSummary };
 
 /** What the landing page shows about a dropped model that can be used. */
 export interface ModelSummary {
   name: string;
   format: 'layers-model' | 'graph-model';
   inputs: TensorSummary[];
-  outputs: TensorSummary[];
-  /** Floats per embedding; null when the output shape is dynamic (known after the first batch). */
+  /** Each output judged as an embedding (size, or the problem that rules it out). */
+  outputs: OutputSummary[];
+  /** The output used unless the user picks another (see defaultOutput), and why. */
+  defaultOutput: string;
+  defaultReason: string;
+  /** Floats per embedding of the default output; null when its shape is dynamic (known after the first batch). */
   embeddingSize: number | null;
   /** Read from the model's input shape and metadata; the user can change it. */
   preprocessing: Preprocessing;
@@ -44,9 +45,11 @@ export type ModelInspection =
  * CPU backend of this thread to read its inputs and outputs. Throws the
  * `ModelFileError` of assembleModelFiles for files that cannot make a model.
  */
-export async function inspectModel(files: readonly NamedBytes[]): Promise<ModelInspection> {
+export async function inspectModel(files: readonly NamedBytes[], origin: DropOrigin = {}): Promise<ModelInspection> {
   const assembled = await assembleModelFiles(files);
-  const name = modelName(assembled.modelJson);
+  const used = files.filter((f) => !assembled.unused.includes(f.name));
+  const bytes = used.reduce((a, f) => a + asUint8(f.bytes).byteLength, 0);
+  const name = describeModelName({ modelJson: assembled.modelJson, zipName: origin.zipName, shards: used.length - 1, bytes, topology: assembled.artifacts.modelTopology });
   return inspectArtifacts(assembled.artifacts, name, assembled.unused, []);
 }
 
@@ -65,13 +68,14 @@ async function describe(loaded: LoadedArtifacts, name: string, notes: string[], 
   await tf.ready();
   const hash = await modelHash(loaded.artifacts);
   let inputs: TensorSummary[];
-  let outputs: TensorSummary[];
+  let outputs: OutputSummary[];
   if (loaded.format === 'layers-model') {
     registerL2Normalize();
     const model = await tf.loadLayersModel(tf.io.fromMemory(loaded.artifacts));
     try {
       inputs = model.inputs.map((t) => ({ name: t.name, shape: [...t.shape], dtype: t.dtype }));
-      outputs = model.outputs.map((t) => ({ name: t.name, shape: [...t.shape], dtype: t.dtype }));
+      // The output layer's name is what the user knows (and what buildModel matches a choice against).
+      outputs = model.outputs.map((t, i) => judgeOutput({ name: model.outputNames[i] ?? t.name, shape: [...t.shape], dtype: t.dtype }));
     } finally {
       model.dispose();
     }
@@ -80,20 +84,31 @@ async function describe(loaded: LoadedArtifacts, name: string, notes: string[], 
     try {
       const dims = (s?: number[]) => (s ?? []).map((d) => (d == null || d < 0 ? null : d));
       inputs = graph.inputs.map((t) => ({ name: t.name, shape: dims(t.shape), dtype: String(t.dtype) }));
-      outputs = graph.outputs.map((t) => ({ name: t.name, shape: dims(t.shape), dtype: String(t.dtype) }));
+      // The signature states output shapes and dtypes (the loader's output nodes usually do not); its keys are what execute() takes.
+      const declared = signatureOutputs(loaded.artifacts.signature);
+      outputs = declared
+        ? declared.map((t) => judgeOutput(t, t.tensor))
+        : graph.outputs.map((t) => judgeOutput({ name: t.name, shape: dims(t.shape), dtype: t.dtype ? String(t.dtype) : '' }));
     } finally {
       graph.dispose();
     }
   }
   const inShape = inputs[0]?.shape ?? [];
   const preprocessing = preprocessingFromModel(inShape, loaded.metadata);
-  const outDims = (outputs[0]?.shape ?? []).slice(1);
-  const embeddingSize = outDims.length > 0 && outDims.every((d) => d !== null) ? outDims.reduce((a: number, b) => a * (b as number), 1) : null;
-  return { name, format: loaded.format, inputs, outputs, embeddingSize, preprocessing, fixedSize: inShape[1] != null && inShape[2] != null, hash, notes, unused };
-}
-
-/** 'resnet-emb' for 'resnet-emb/model.json'; 'model.json' when it was dropped alone. */
-export function modelName(modelJsonPath: string): string {
-  const parts = modelJsonPath.split('/').filter(Boolean);
-  return parts.length > 1 ? parts[parts.length - 2] : parts[0] ?? 'model';
+  const chosen = defaultOutput(outputs);
+  const embeddingSize = outputs.find((o) => o.name === chosen.name)?.size ?? null;
+  return {
+    name,
+    format: loaded.format,
+    inputs,
+    outputs,
+    defaultOutput: chosen.name,
+    defaultReason: chosen.reason,
+    embeddingSize,
+    preprocessing,
+    fixedSize: inShape[1] != null && inShape[2] != null,
+    hash,
+    notes,
+    unused,
+  };
 }

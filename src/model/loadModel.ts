@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { registerL2Normalize } from './l2NormalizeLayer';
 import { assertLoaderMatches, detectModelFormat } from './modelFormat';
 import { fetchModelFiles } from './fetchModelFiles';
+import { checkOutputTensor } from './modelOutputs';
 
 /** What the app needs from a model: one image batch in, one embedding per image out. */
 export interface EmbeddingModel {
@@ -15,6 +16,12 @@ export interface LoadedArtifacts {
   artifacts: tf.io.ModelArtifacts;
   format: 'layers-model' | 'graph-model';
   metadata: unknown;
+  /**
+   * The output to embed with, for a model with several (the user's pick, see
+   * ModelSummary.outputs): a graph model's signature key or output node name,
+   * a layers model's output layer name. Absent: the model's only output.
+   */
+  output?: string;
 }
 
 /**
@@ -33,27 +40,53 @@ export function detectFormat(artifacts: Pick<tf.io.ModelArtifacts, 'format' | 'm
   return detectModelFormat(artifacts).format;
 }
 
-/** Builds a model from fetched artifacts on the *current* tfjs backend. */
+/**
+ * Builds a model from fetched artifacts on the *current* tfjs backend.
+ * `predict` returns the chosen output (`loaded.output`, else the only one)
+ * and throws, naming the output, when what comes out is not [batch, D]
+ * (a feature map, one number per image, integers: see modelOutputs.ts).
+ */
 export async function buildModel(loaded: LoadedArtifacts): Promise<EmbeddingModel> {
   // A wrong `format` (hand-edited, or set by a caller) must not reach the wrong loader (M4).
   assertLoaderMatches({ format: loaded.format, modelTopology: loaded.artifacts.modelTopology }, loaded.format);
+  const several = (names: string[]) =>
+    new Error(`the model has ${names.length} outputs (${names.join(', ')}) and none was chosen: pick the embedding output in the model panel`);
   if (loaded.format === 'layers-model') {
     registerL2Normalize();
     const model = await tf.loadLayersModel(tf.io.fromMemory(loaded.artifacts));
-    const shape = model.inputs[0].shape;
+    const names = model.outputNames;
+    const index = loaded.output === undefined ? 0 : names.indexOf(loaded.output);
+    if (index < 0 || (loaded.output === undefined && names.length > 1)) {
+      model.dispose();
+      throw index < 0 ? new Error(`the model has no output "${loaded.output}" (its outputs: ${names.join(', ')})`) : several(names);
+    }
+    const name = names[index];
     return {
-      inputShape: shape,
-      predict: (x) => model.predict(x) as tf.Tensor,
+      inputShape: model.inputs[0].shape,
+      predict: (x) => {
+        const all = model.predict(x);
+        const y = Array.isArray(all) ? all[index] : all;
+        if (Array.isArray(all)) all.forEach((t, k) => k !== index && t.dispose());
+        checkOutputTensor(name, y.shape, y.dtype);
+        return y;
+      },
       dispose: () => model.dispose(),
     };
   }
   const graph = await tf.loadGraphModel(tf.io.fromMemory(loaded.artifacts));
+  const names = graph.outputNodes;
+  if (loaded.output === undefined && names.length > 1) {
+    graph.dispose();
+    throw several(names);
+  }
+  const output = loaded.output ?? names[0];
   const shape = graph.inputs[0].shape ?? [null, null, null, 3];
   return {
     inputShape: shape.map((d) => (d == null || d < 0 ? null : d)),
     predict: (x) => {
-      const y = graph.predict(x);
-      if (Array.isArray(y) || !(y instanceof tf.Tensor)) throw new Error('graph model has several outputs; pick one (not supported yet)');
+      // execute() maps a signature key ('embedding') to its tensor ('Identity:0') and computes only what that output needs.
+      const y = graph.execute(x, output) as tf.Tensor;
+      checkOutputTensor(output, y.shape, y.dtype);
       return y;
     },
     dispose: () => graph.dispose(),

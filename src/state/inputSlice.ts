@@ -51,6 +51,7 @@ export function createInputSlice(services: Services): StateCreator<AppState, [],
       dataDrop: null,
       preprocessing: null,
       preview: null,
+      modelOutput: null,
       cacheNote: null,
 
       async clearEmbeddingCache() {
@@ -65,14 +66,14 @@ export function createInputSlice(services: Services): StateCreator<AppState, [],
       async dropModel(src) {
         const gen = ++modelGen;
         const pending = collect(src);
-        set({ modelDrop: { status: 'reading', detail: 'Reading the model files' }, preprocessing: null });
+        set({ modelDrop: { status: 'reading', detail: 'Reading the model files' }, preprocessing: null, modelOutput: null });
         try {
           const files = await pending;
           if (gen !== modelGen) return;
           set({ modelDrop: { status: 'reading', detail: `Checking ${files.length} file${files.length === 1 ? '' : 's'}` } });
           const inspection = await inputServices(services).inspectModel(files);
           if (gen !== modelGen) return;
-          set({ modelDrop: { status: 'inspected', inspection }, preprocessing: remembered(inspection) });
+          set({ modelDrop: { status: 'inspected', inspection }, preprocessing: remembered(inspection), modelOutput: rememberedOutput(inspection) });
           void updatePreview();
         } catch (e) {
           if (gen === modelGen) set({ modelDrop: { status: 'error', message: (e as Error).message } });
@@ -87,7 +88,7 @@ export function createInputSlice(services: Services): StateCreator<AppState, [],
         try {
           const inspection = await inputServices(services).applyOffer(drop.inspection, id);
           if (gen !== modelGen) return;
-          set({ modelDrop: { status: 'inspected', inspection }, preprocessing: remembered(inspection) });
+          set({ modelDrop: { status: 'inspected', inspection }, preprocessing: remembered(inspection), modelOutput: rememberedOutput(inspection) });
           void updatePreview();
         } catch (e) {
           if (gen === modelGen) set({ modelDrop: { status: 'error', message: (e as Error).message } });
@@ -125,8 +126,27 @@ export function createInputSlice(services: Services): StateCreator<AppState, [],
         set({ preprocessing: drop.inspection.summary.preprocessing });
         void updatePreview();
       },
+
+      setModelOutput(name) {
+        const drop = get().modelDrop;
+        if (drop?.status !== 'inspected' || drop.inspection.kind !== 'ready') return;
+        const { summary } = drop.inspection;
+        const picked = summary.outputs.find((o) => o.name === name);
+        if (!picked) return;
+        // Neither the default nor an output that cannot run is stored: a later drop starts from the default again.
+        inputServices(services).saveOutput(summary.hash, name === summary.defaultOutput || picked.problem ? null : name);
+        set({ modelOutput: name });
+      },
     };
   };
+
+  /** The stored pick for this model when it still names one of its outputs, else the default. */
+  function rememberedOutput(inspection: ModelInspection): string | null {
+    if (inspection.kind !== 'ready') return null;
+    const { summary } = inspection;
+    const stored = inputServices(services).loadOutput(summary.hash);
+    return stored !== null && summary.outputs.some((o) => o.name === stored) ? stored : summary.defaultOutput;
+  }
 
   function remembered(inspection: ModelInspection) {
     if (inspection.kind !== 'ready') return null;

@@ -25,6 +25,8 @@ export interface InputSlice {
   preprocessing: Preprocessing | null;
   /** The first validation image after `preprocessing` (null until both a model and images are dropped). */
   preview: PreviewView | null;
+  /** The output the run embeds with (one of the ready model's outputs): its default, or the user's pick remembered for this model. */
+  modelOutput: string | null;
   /** Call synchronously inside a `drop` handler (the DataTransfer is emptied after it returns). */
   dropModel(src: DropSource): Promise<void>;
   /** Applies one of a 'choose' plan's offers (M1 L2-normalise in the app, M2 use the shared tower) and inspects again. */
@@ -34,6 +36,8 @@ export interface InputSlice {
   setPreprocessing(p: Preprocessing): void;
   /** Back to the model's own preprocessing. */
   resetPreprocessing(): void;
+  /** Picks the output to embed with (a model with several); remembered for this model (by its hash). */
+  setModelOutput(name: string): void;
   /** What the last cache action did (shown next to the control), or null. */
   cacheNote: string | null;
   /** Deletes every stored embedding (all models). */
@@ -53,6 +57,9 @@ export interface InputServices {
   /** Stored preprocessing for a model hash, or null. */
   loadPreprocessing(modelHash: string): Preprocessing | null;
   savePreprocessing(modelHash: string, p: Preprocessing | null): void;
+  /** Stored output choice for a model hash, or null. */
+  loadOutput(modelHash: string): string | null;
+  saveOutput(modelHash: string, output: string | null): void;
   clearEmbeddingCache(): Promise<void>;
   /** A blob: URL for a file (revoked with revokeUrl when its dataset is replaced). */
   objectUrl(file: Blob): string;

@@ -6,6 +6,7 @@ import type { Preprocessing } from '../model/preprocess';
 import { demoDataset } from './demoDataset';
 import { inputServices } from './inputSlice';
 import { EmbedCancelled } from '../workers/embed.client';
+import { embeddingModelKey } from '../io/embeddingCacheKey';
 
 export const DEMO_MODEL_PATH = 'models/fmnist-triplet/model.json';
 export const BATCH_SIZE = 64;
@@ -119,21 +120,25 @@ export function createRunSlice(services: Services): StateCreator<AppState, [], [
       async runUserData(opts = {}) {
         lastRun = (o) => get().runUserData({ ...opts, ...o });
         await execute(opts, 'Preparing your images', async () => {
-          const { modelDrop, dataDrop, preprocessing } = get();
+          const { modelDrop, dataDrop, preprocessing, modelOutput } = get();
           if (dataDrop?.status === 'inspected' && dataDrop.inspection.kind === 'embeddings') return precomputedRun(dataDrop.inspection);
           if (modelDrop?.status !== 'inspected' || modelDrop.inspection.kind !== 'ready') throw new Error('Drop a model that loads first (model.json and its .bin shards).');
           if (dataDrop?.status !== 'inspected' || dataDrop.inspection.kind !== 'class-folders') throw new Error('Drop a validation set first (class folders of images).');
           const { summary, loaded } = modelDrop.inspection;
           const data = dataDrop.inspection;
           if (data.images.length < 2) throw new Error(`The validation set has ${data.images.length} image${data.images.length === 1 ? '' : 's'}; a pair needs two.`);
+          // A model with several outputs embeds with the chosen one; it names the model in the header and exports, and keys the cache.
+          const output = summary.outputs.length > 1 ? (modelOutput ?? summary.defaultOutput) : undefined;
+          const problem = summary.outputs.find((o) => o.name === (output ?? summary.defaultOutput))?.problem;
+          if (problem) throw new Error(problem);
           const io = inputServices(services);
           const images = data.images.map((im) => ({ path: im.path, label: im.label, url: io.objectUrl(im.file), file: im.file }));
           return {
             dataset: { name: data.name, classes: data.classes, images },
-            model: { name: summary.name, url: '' },
-            source: { kind: 'artifacts', loaded },
+            model: { name: output === undefined ? summary.name : `${summary.name} → ${output}`, url: '' },
+            source: { kind: 'artifacts', loaded: output === undefined ? loaded : { ...loaded, output } },
             preprocessing: preprocessing ?? undefined,
-            modelHash: summary.hash,
+            modelHash: embeddingModelKey(summary.hash, output),
             blobUrls: images.map((im) => im.url),
           };
         });

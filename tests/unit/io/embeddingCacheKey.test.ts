@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { embeddingCacheKey } from '../../../src/io/embeddingCacheKey';
+import { embeddingCacheKey, embeddingModelKey } from '../../../src/io/embeddingCacheKey';
 
 const p = { width: 28, height: 28, channels: 1, normalization: 'unit', channelOrder: 'rgb' };
 
@@ -12,5 +12,14 @@ describe('embeddingCacheKey', () => {
     expect(embeddingCacheKey('m', { ...p, normalization: 'tf' }, 'c')).not.toBe(k);
     expect(embeddingCacheKey('m', { ...p, resize: 'crop' }, 'c')).not.toBe(k);
     expect(embeddingCacheKey('m', { ...p, width: 32 }, 'c')).not.toBe(k);
+  });
+
+  it('embeddingModelKey(hash, output) gives each output of a model its own keys, and leaves a one-output model\'s keys as they were', () => {
+    expect(embeddingModelKey('m')).toBe('m');
+    const e = embeddingCacheKey(embeddingModelKey('m', 'embedding'), p, 'c');
+    const l = embeddingCacheKey(embeddingModelKey('m', 'logits'), p, 'c');
+    expect(e).not.toBe(l);
+    expect(e).not.toBe(embeddingCacheKey('m', p, 'c'));
+    expect(embeddingModelKey('m', 'a|b')).not.toBe(embeddingModelKey('m', 'a'));
   });
 });

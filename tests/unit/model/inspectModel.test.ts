@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { inspectArtifacts, inspectModel, modelName } from '../../../src/model/inspectModel';
+import { inspectArtifacts, inspectModel } from '../../../src/model/inspectModel';
+import { modelName } from '../../../src/model/modelName';
 import { modelFiles } from './modelFixtures';
 
 describe('inspectModel', () => {

@@ -7,26 +7,45 @@ import type { ModelInspection } from '../../../src/model/inspectModel';
 import type { Preprocessing } from '../../../src/model/preprocess';
 import { evaluateEmbeddings } from '../../../src/metrics/evaluateEmbeddings';
 import { counterfactual } from '../../../src/diagnostics/counterfactual';
+import { embeddingModelKey } from '../../../src/io/embeddingCacheKey';
 
 const pre: Preprocessing = { width: 8, height: 8, channels: 1, normalization: 'unit', channelOrder: 'rgb' };
 const loaded = { artifacts: {}, format: 'layers-model' as const, metadata: undefined };
 const ready: ModelInspection = {
   kind: 'ready',
   loaded,
-  summary: { name: 'm', format: 'layers-model', inputs: [], outputs: [], embeddingSize: 2, preprocessing: pre, fixedSize: true, hash: 'h1', notes: [], unused: [] },
+  summary: { name: 'm', format: 'layers-model', inputs: [], outputs: [], defaultOutput: 'e', defaultReason: "the model's only output", embeddingSize: 2, preprocessing: pre, fixedSize: true, hash: 'h1', notes: [], unused: [] },
 };
 const files = ['val/a/1.png', 'val/a/2.png', 'val/b/3.png'].map((p) => new File([p], p));
 
-function world() {
+const twoOutputs: ModelInspection = {
+  kind: 'ready',
+  loaded: { artifacts: {}, format: 'graph-model', metadata: undefined },
+  summary: {
+    ...(ready as Extract<ModelInspection, { kind: 'ready' }>).summary,
+    format: 'graph-model',
+    hash: 'h2',
+    outputs: [
+      { name: 'embedding', shape: [null, 16], dtype: 'float32', size: 16, problem: null },
+      { name: 'logits', shape: [null, 10], dtype: 'float32', size: 10, problem: null },
+      { name: 'feature_map', shape: [null, 7, 7, 8], dtype: 'float32', size: null, problem: 'Output "feature_map" [?, 7, 7, 8] is a 4-D feature map' },
+    ],
+    defaultOutput: 'embedding',
+    defaultReason: 'the [batch, D] output named like an embedding',
+  },
+};
+
+function world(inspection: ModelInspection = ready) {
   const requests: EmbedRequest[] = [];
   const revoked: string[] = [];
   const stored = new Map<string, Preprocessing | null>();
+  const outputs = new Map<string, string | null>();
   let made = 0;
   const inputs: InputServices = {
     fromDataTransfer: async () => [],
     fromList: (list) => Array.from(list, (f) => ({ path: f.name, file: f })),
-    inspectModel: async () => ready,
-    applyOffer: async () => ready,
+    inspectModel: async () => inspection,
+    applyOffer: async () => inspection,
     inspectData: async (dropped) => ({
       kind: 'class-folders',
       name: 'val',
@@ -38,6 +57,8 @@ function world() {
     previewImage: async (_f, p) => ({ width: p.width, height: p.height, rgba: new Uint8ClampedArray(p.width * p.height * 4), min: [0], max: [1] }),
     loadPreprocessing: (h) => stored.get(h) ?? null,
     savePreprocessing: (h, p) => void stored.set(h, p),
+    loadOutput: (h) => outputs.get(h) ?? null,
+    saveOutput: (h, o) => void outputs.set(h, o),
     clearEmbeddingCache: async () => {},
     objectUrl: () => `blob:x/${++made}`,
     revokeUrl: (u) => void revoked.push(u),
@@ -73,7 +94,7 @@ function world() {
     now: () => 0,
     inputs,
   };
-  return { store: createAppStore(services), requests, revoked, stored };
+  return { store: createAppStore(services), requests, revoked, stored, outputs };
 }
 
 describe('user data in the store', () => {
@@ -118,6 +139,55 @@ describe('user data in the store', () => {
     expect(store.getState().preprocessing).toMatchObject({ channelOrder: 'bgr' });
     store.getState().resetPreprocessing();
     expect(store.getState().preprocessing).toEqual(pre);
+  });
+
+  it('a several-output model embeds with its default output; the run names it, sends it with the artifacts and keys the cache by it', async () => {
+    const { store, requests } = world(twoOutputs);
+    await store.getState().dropModel(files);
+    expect(store.getState().modelOutput).toBe('embedding');
+    await store.getState().dropData(files);
+    await store.getState().runUserData();
+    expect(store.getState().status).toBe('ready');
+    expect(requests[0].model).toEqual({ kind: 'artifacts', loaded: { artifacts: {}, format: 'graph-model', metadata: undefined, output: 'embedding' } });
+    expect(requests[0].modelHash).toBe(embeddingModelKey('h2', 'embedding'));
+    expect(store.getState().model?.name).toBe('m → embedding');
+  });
+
+  it('setModelOutput() switches the output of the next run (another cache key) and is remembered per model hash; picking the default forgets it', async () => {
+    const { store, requests, outputs } = world(twoOutputs);
+    await store.getState().dropModel(files);
+    await store.getState().dropData(files);
+    store.getState().setModelOutput('logits');
+    expect(outputs.get('h2')).toBe('logits');
+    await store.getState().runUserData();
+    expect((requests[0].model as { loaded: { output?: string } }).loaded.output).toBe('logits');
+    expect(requests[0].modelHash).not.toBe(embeddingModelKey('h2', 'embedding'));
+    await store.getState().dropModel(files);
+    expect(store.getState().modelOutput).toBe('logits');
+    store.getState().setModelOutput('embedding');
+    expect(outputs.get('h2')).toBeNull();
+    store.getState().setModelOutput('no-such-output');
+    expect(store.getState().modelOutput).toBe('embedding');
+  });
+
+  it('a remembered output the model no longer has falls back to the default', async () => {
+    const { store, outputs } = world(twoOutputs);
+    outputs.set('h2', 'gone');
+    await store.getState().dropModel(files);
+    expect(store.getState().modelOutput).toBe('embedding');
+  });
+
+  it('runUserData() with an output that is not [batch, D] fails with that output\'s message and embeds nothing; such a pick is not remembered', async () => {
+    const { store, requests, outputs } = world(twoOutputs);
+    await store.getState().dropModel(files);
+    await store.getState().dropData(files);
+    store.getState().setModelOutput('logits');
+    store.getState().setModelOutput('feature_map');
+    expect(outputs.get('h2')).toBeNull();
+    await store.getState().runUserData();
+    expect(store.getState().status).toBe('error');
+    expect(store.getState().errors[0]).toMatch(/Output "feature_map" .* feature map/);
+    expect(requests).toEqual([]);
   });
 
   it('runUserData() without a usable model says what to drop, and nothing is embedded', async () => {
