@@ -4,6 +4,7 @@ import type { EmbedResult, ModelSource } from '../model/embedPipeline';
 import { precomputedRun } from './precomputed';
 import type { Preprocessing } from '../model/preprocess';
 import { demoDataset } from './demoDataset';
+import { lazyImageUrls } from './lazyUrls';
 import { inputServices } from './inputSlice';
 import { EmbedCancelled } from '../workers/embed.client';
 import { embeddingModelKey } from '../io/embeddingCacheKey';
@@ -21,7 +22,7 @@ export function createRunSlice(services: Services): StateCreator<AppState, [], [
   let generation = 0;
   let controller: AbortController | null = null;
   let lastRun: ((opts: RunOptions) => Promise<void>) | null = null;
-  let liveBlobUrls: string[] = [];
+  let releaseLive: (() => void) | undefined;
 
   return (set, get) => {
     /**
@@ -36,14 +37,14 @@ export function createRunSlice(services: Services): StateCreator<AppState, [], [
       const t0 = services.now();
       set({ status: 'loading', stageDetail: firstDetail, errors: [], progress: null, selectedIdx: null, flags: [], counterfactual: null });
       try {
-        const { dataset, model, source, preprocessing, modelHash, blobUrls = [] } = await prepare();
+        const { dataset, model, source, preprocessing, modelHash, release } = await prepare();
         if (!live()) {
-          blobUrls.forEach((u) => services.inputs?.revokeUrl(u));
+          release?.();
           return;
         }
         // The new dataset replaces the old one: its blob: URLs are no longer shown anywhere.
-        liveBlobUrls.forEach((u) => services.inputs?.revokeUrl(u));
-        liveBlobUrls = blobUrls;
+        releaseLive?.();
+        releaseLive = release;
         set({ dataset, model, embedding: null, evaluation: null, status: 'backend', stageDetail: 'Testing backends' });
         const embedding = source.kind === 'precomputed' ? source.embedding : await services.embedder.embed(
           { model: source, ...imageRequest(dataset), backend: opts.backend, batchSize: BATCH_SIZE, preprocessing, modelHash },
@@ -132,14 +133,15 @@ export function createRunSlice(services: Services): StateCreator<AppState, [], [
           const problem = summary.outputs.find((o) => o.name === (output ?? summary.defaultOutput))?.problem;
           if (problem) throw new Error(problem);
           const io = inputServices(services);
-          const images = data.images.map((im) => ({ path: im.path, label: im.label, url: io.objectUrl(im.file), file: im.file }));
+          const urls = lazyImageUrls(io);
+          const images = data.images.map((im) => urls.image(im.path, im.label, im.file));
           return {
             dataset: { name: data.name, classes: data.classes, images },
             model: { name: output === undefined ? summary.name : `${summary.name} → ${output}`, url: '' },
             source: { kind: 'artifacts', loaded: output === undefined ? loaded : { ...loaded, output } },
             preprocessing: preprocessing ?? undefined,
             modelHash: embeddingModelKey(summary.hash, output),
-            blobUrls: images.map((im) => im.url),
+            release: urls.release,
           };
         });
       },
@@ -180,12 +182,13 @@ interface Prepared {
   preprocessing?: Preprocessing;
   /** Known model hash (the embedding cache key); absent: computed by the pipeline. */
   modelHash?: string;
-  /** blob: URLs made for this dataset, revoked when another dataset replaces it. */
-  blobUrls?: string[];
+  /** Revokes the blob: URLs made for this dataset, when another dataset replaces it. */
+  release?: () => void;
 }
 
 /** The images of an embedding request: URLs, the dropped files themselves (read directly by the decoders) and their paths for messages. */
 function imageRequest(dataset: Dataset): { imageUrls: string[]; imageFiles?: (Blob | undefined)[]; imageNames: string[] } {
   const files = dataset.images.map((im) => im.file);
-  return { imageUrls: dataset.images.map((im) => im.url), imageFiles: files.some(Boolean) ? files : undefined, imageNames: dataset.images.map((im) => im.path) };
+  // A dropped file is read directly: its entry in imageUrls is only a name (no blob: URL is made for it).
+  return { imageUrls: dataset.images.map((im) => (im.file ? im.path : im.url)), imageFiles: files.some(Boolean) ? files : undefined, imageNames: dataset.images.map((im) => im.path) };
 }

@@ -98,7 +98,7 @@ function world(inspection: ModelInspection = ready) {
 }
 
 describe('user data in the store', () => {
-  it('runUserData() embeds the dropped class folders (blob: URLs) with the dropped model artifacts and the edited preprocessing, through the demo path', async () => {
+  it('runUserData() embeds the dropped class folders (the files themselves, named by path; no blob: URL made up front) with the dropped model artifacts and the edited preprocessing, through the demo path', async () => {
     const { store, requests } = world();
     await store.getState().dropModel(files);
     await store.getState().dropData(files);
@@ -108,7 +108,9 @@ describe('user data in the store', () => {
     const s = store.getState();
     expect(s.status).toBe('ready');
     expect(requests[0].model).toEqual({ kind: 'artifacts', loaded });
-    expect(requests[0].imageUrls).toEqual(['blob:x/1', 'blob:x/2', 'blob:x/3']);
+    expect(requests[0].imageUrls).toEqual(['val/a/1.png', 'val/a/2.png', 'val/b/3.png']);
+    expect(requests[0].imageFiles?.map((f) => f && (f as File).name)).toEqual(files.filter((f) => f.name.endsWith('.png')).map((f) => f.name));
+    expect(requests[0].imageNames).toEqual(['val/a/1.png', 'val/a/2.png', 'val/b/3.png']);
     expect(requests[0].preprocessing).toEqual(edited);
     expect(requests[0].modelHash).toBe('h1');
     expect(s.dataset?.images.map((im) => [im.path, im.label])).toEqual([
@@ -120,13 +122,15 @@ describe('user data in the store', () => {
     expect(s.preview).toMatchObject({ status: 'ready', path: 'val/a/1.png', image: { width: 8, height: 8 } });
   });
 
-  it("a new run revokes the previous dataset's blob: URLs; rerun() repeats the user's run, not the demo", async () => {
+  it("blob: URLs are made only for images that are shown, and a new run revokes the previous dataset's; rerun() repeats the user's run, not the demo", async () => {
     const { store, revoked, requests } = world();
     await store.getState().dropModel(files);
     await store.getState().dropData(files);
     await store.getState().runUserData();
+    const shown = store.getState().dataset!.images[2].url;
+    expect(shown).toMatch(/^blob:x\//);
     await store.getState().rerun();
-    expect(revoked).toEqual(['blob:x/1', 'blob:x/2', 'blob:x/3']);
+    expect(revoked).toEqual([shown]);
     expect(requests[1].model.kind).toBe('artifacts');
   });
 
