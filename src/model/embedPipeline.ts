@@ -7,7 +7,7 @@ import { inputSize } from './preprocess';
 import { probeWebGpu, probeWebGl } from './gpuProbe';
 import { isAllZero } from './selfTest';
 import { modelHash } from './weightsHash';
-import { embeddingCacheKey } from '../io/embeddingCacheKey';
+import { embeddingCacheKey, embeddingModelKey } from '../io/embeddingCacheKey';
 import { CacheUnavailable, type CachedEmbedding, type EmbeddingCache } from '../io/embeddingCache';
 import { prepareBatch, type ImageSource, type PrepareJob, type PreparedBatch } from './prepareBatch';
 import { browserPrepareDeps } from './browserPrepare';
@@ -18,9 +18,9 @@ export type ModelSource = { kind: 'url'; url: string } | { kind: 'artifacts'; lo
 
 export interface EmbedRequest {
   model: ModelSource;
-  /** Same-origin URLs (or blob: URLs) of the images, in dataset order. */
+  /** Same-origin URLs of the images, in dataset order (for a dropped file, given in imageFiles, just its name). */
   imageUrls: string[];
-  /** The dropped files themselves, parallel to imageUrls: read directly instead of fetching their blob: URL. */
+  /** The dropped files themselves, parallel to imageUrls: read directly (absent entries are fetched from imageUrls). */
   imageFiles?: (Blob | undefined)[];
   /** Paths as the user knows them, parallel to imageUrls, for messages (absent: the URLs). */
   imageNames?: string[];
@@ -64,6 +64,8 @@ export interface EmbedHooks {
   cache?: EmbeddingCache;
   /** Decode workers (absent: batches are prepared in this thread, one at a time ahead of the model). */
   preparer?: BatchPreparer;
+  /** The dropped files of images from…to−1 when they arrive after the request (absent: req.imageFiles). */
+  files?(from: number, to: number): Promise<(Blob | undefined)[]>;
 }
 
 /** Prepares batches (read, hash, cache lookup, decode, preprocess), possibly in other threads. */
@@ -116,19 +118,23 @@ export async function runEmbedding(req: EmbedRequest, hooks: EmbedHooks): Promis
       warnings.add(e.message);
       cache = undefined;
     };
-    const mh = cache ? (req.modelHash ?? (await modelHash(loaded.artifacts))) : '';
+    const mh = cache ? (req.modelHash ?? embeddingModelKey(await modelHash(loaded.artifacts), loaded.output)) : '';
     const inThread: BatchPreparer = { workers: 1, prepare: (job, useCache) => prepareBatch(job, browserPrepareDeps(useCache ? cache : undefined)) };
     const preparer = hooks.preparer ?? inThread;
     const lookahead = Math.max(1, Math.min(preparer.workers + 1, Math.floor(MAX_PREPARED_BYTES / (bs * inputSize(p) * 4))));
-    const sources: ImageSource[] = req.imageUrls.map((u, k) => req.imageFiles?.[k] ?? u);
+    const sourcesOf = async (from: number, to: number): Promise<ImageSource[]> => {
+      const files = hooks.files ? await hooks.files(from, to) : req.imageFiles?.slice(from, to);
+      return req.imageUrls.slice(from, to).map((u, k) => files?.[k] ?? u);
+    };
     let fromCache = 0;
+    let doneImages = 0;
     hooks.onProgress(0, n);
-    const { consumed } = await streamBatches<PreparedBatch>({
+    const stream = streamBatches<PreparedBatch>({
       count: Math.ceil(n / bs),
       lookahead,
       stop: () => hooks.isCancelled(),
-      prepare: (b) => {
-        const job: PrepareJob = { sources: sources.slice(b * bs, (b + 1) * bs), p, modelHash: cache ? mh : null, dim };
+      prepare: async (b) => {
+        const job: PrepareJob = { sources: await sourcesOf(b * bs, Math.min(n, (b + 1) * bs)), p, modelHash: cache ? mh : null, dim };
         return preparer.prepare(job, !!cache);
       },
       consume: async (b, pb) => {
@@ -169,9 +175,18 @@ export async function runEmbedding(req: EmbedRequest, hooks: EmbedHooks): Promis
         });
         // Stored batch by batch, so a run interrupted by a reload resumes from here.
         if (cache && fresh.length > 0) await cache.setMany(fresh).catch(dropCache);
-        hooks.onProgress(Math.min(start + bs, n), n);
+        doneImages = Math.min(start + bs, n);
+        hooks.onProgress(doneImages, n);
       },
     });
+    let consumed = 0;
+    try {
+      consumed = (await stream).consumed;
+    } catch (e) {
+      // Cancelling also stops the file feed, which rejects batches waiting for their files.
+      if (hooks.isCancelled()) throw new CancelledError(Math.min(n, doneImages), n);
+      throw e;
+    }
     if (consumed * bs < n) throw new CancelledError(consumed * bs, n);
     failed.sort((a, b) => a.index - b.index);
     if (!embeddings) throw noneEmbedded(n, failed, req.imageNames);

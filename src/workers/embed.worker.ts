@@ -8,6 +8,7 @@ import { createDecodePool } from './decodePool';
 
 configureWasm();
 const cancelled = new Set<number>();
+const feeds = new Map<number, FileFeed>();
 const post = (m: EmbedOut, transfer: Transferable[] = []) => (self as DedicatedWorkerGlobalScope).postMessage(m, transfer);
 
 self.onmessage = async (ev: MessageEvent<EmbedIn>) => {
@@ -15,13 +16,20 @@ self.onmessage = async (ev: MessageEvent<EmbedIn>) => {
   switch (msg.type) {
     case 'cancel':
       cancelled.add(msg.id);
+      feeds.get(msg.id)?.cancel();
+      return;
+    case 'files':
+      feeds.get(msg.id)?.add(msg.from, msg.files);
       return;
     case 'embed': {
       const { id } = msg;
       // Images are read and decoded in decode workers while this one runs the model.
       const pool = createDecodePool();
+      const feed = msg.fileCount ? fileFeed(msg.fileCount) : undefined;
+      if (feed) feeds.set(id, feed);
       try {
         const result = await runEmbedding(msg.request, {
+          files: feed?.get,
           onStage: (stage, detail) => post({ type: 'stage', id, stage, detail }),
           onProgress: (done, total) => post({ type: 'progress', id, done, total }),
           isCancelled: () => cancelled.has(id),
@@ -34,6 +42,7 @@ self.onmessage = async (ev: MessageEvent<EmbedIn>) => {
         else post({ type: 'error', id, message: (e as Error).message ?? String(e) });
       } finally {
         pool?.close();
+        feeds.delete(id);
       }
       return;
     }
@@ -53,3 +62,31 @@ self.onmessage = async (ev: MessageEvent<EmbedIn>) => {
       throw new Error(`embed worker: unknown message ${JSON.stringify(msg satisfies never)}`);
   }
 };
+
+interface FileFeed {
+  add(from: number, files: (Blob | undefined)[]): void;
+  get(from: number, to: number): Promise<(Blob | undefined)[]>;
+  cancel(): void;
+}
+
+/** The dropped files as they arrive from the page, chunk by chunk, in order; a batch waits for its own. */
+function fileFeed(count: number): FileFeed {
+  const files = new Array<Blob | undefined>(count);
+  let received = 0;
+  let waiting: { to: number; resolve(): void; reject(e: Error): void }[] = [];
+  return {
+    add(from, chunk) {
+      chunk.forEach((f, k) => (files[from + k] = f));
+      received = Math.max(received, from + chunk.length);
+      waiting = waiting.filter((w) => (w.to <= received ? (w.resolve(), false) : true));
+    },
+    async get(from, to) {
+      if (to > received) await new Promise<void>((resolve, reject) => waiting.push({ to, resolve, reject }));
+      return files.slice(from, to);
+    },
+    cancel() {
+      waiting.forEach((w) => w.reject(new Error('cancelled')));
+      waiting = [];
+    },
+  };
+}

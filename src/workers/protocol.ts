@@ -5,7 +5,12 @@ import type { PrCurve } from '../metrics/prCurve';
 import type { Flag } from '../diagnostics/flags';
 
 /** Messages to the embedding worker. */
-export type EmbedIn = { type: 'embed'; id: number; request: EmbedRequest } | { type: 'cancel'; id: number } | { type: 'bench'; id: number; request: EmbedRequest };
+export type EmbedIn =
+  /** `fileCount` > 0: the request's imageFiles follow in 'files' messages (cloning a File costs main-thread time, so they go in small chunks). */
+  | { type: 'embed'; id: number; request: EmbedRequest; fileCount?: number }
+  | { type: 'files'; id: number; from: number; files: (Blob | undefined)[] }
+  | { type: 'cancel'; id: number }
+  | { type: 'bench'; id: number; request: EmbedRequest };
 
 /** Messages from the embedding worker. */
 export type EmbedOut =
