@@ -7,42 +7,15 @@
  * model, not the decoding, dominates. Run `npm run build` first.
  * Usage: npm run bench:embed [-- --n 2000 --backends wasm,webgl,cpu,webgpu]
  */
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import * as tf from '@tensorflow/tfjs';
 import { startServer, launchBrowser } from '../tests/e2e/harness';
-import { L2Normalize, registerL2Normalize } from '../src/model/l2NormalizeLayer';
+import { writeConvModel } from './lib/benchModels';
 
 const { values: opts } = parseArgs({ options: { n: { type: 'string', default: '2000' }, backends: { type: 'string', default: 'wasm,webgl,cpu' } } });
 const N = Number(opts.n);
 const worker = readdirSync('dist/assets').find((f) => /^embed\.worker-.*\.js$/.test(f));
 if (!worker) throw new Error('no dist/assets/embed.worker-*.js: run `npm run build` first');
-
-/** A small convnet at 112×112×3 with seeded random weights, written next to the build so the server serves it. */
-async function writeConvModel(dir: string): Promise<void> {
-  registerL2Normalize();
-  const init = (seed: number) => tf.initializers.glorotUniform({ seed });
-  const m = tf.sequential({
-    layers: [
-      tf.layers.conv2d({ inputShape: [112, 112, 3], filters: 16, kernelSize: 3, strides: 2, activation: 'relu', kernelInitializer: init(1) }),
-      tf.layers.conv2d({ filters: 32, kernelSize: 3, strides: 2, activation: 'relu', kernelInitializer: init(2) }),
-      tf.layers.conv2d({ filters: 64, kernelSize: 3, strides: 2, activation: 'relu', kernelInitializer: init(3) }),
-      tf.layers.globalAveragePooling2d({}),
-      tf.layers.dense({ units: 128, kernelInitializer: init(4) }),
-      new L2Normalize({}),
-    ],
-  });
-  await m.save(
-    tf.io.withSaveHandler(async (a) => {
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, 'group1-shard1of1.bin'), new Uint8Array(a.weightData as ArrayBuffer));
-      const json = { format: 'layers-model', modelTopology: a.modelTopology, weightsManifest: [{ paths: ['group1-shard1of1.bin'], weights: a.weightSpecs }] };
-      writeFileSync(join(dir, 'model.json'), JSON.stringify(json));
-      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-    }),
-  );
-}
 
 /** Runs in the page (sent as text: tsx would inject helpers the page lacks). */
 const PAGE = `async function ({ src, request }) {
@@ -64,7 +37,7 @@ const PAGE = `async function ({ src, request }) {
   return answer;
 }`;
 
-await writeConvModel('dist/bench-convnet');
+await writeConvModel('dist/bench-convnet', 112);
 const manifest = (await import('../public/demo/manifest.json', { with: { type: 'json' } })).default as { images: { path: string }[] };
 const server = await startServer();
 const browser = await launchBrowser();

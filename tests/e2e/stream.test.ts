@@ -1,49 +1,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { decode, encode } from 'fast-png';
 import { useApp, openPage, readRun, cosine } from './harness';
 import { loadLayersModel, useWasmBackend } from '../../scripts/lib/tfjs-node';
+import { fmnistVariants } from '../../scripts/lib/manyImages';
 import { registerL2Normalize } from '../../src/model/l2NormalizeLayer';
 
 const app = useApp();
 const COPIES = 10;
 
-/**
- * 10,000 distinct PNGs in class folders: each of the 1,000 demo images and 9
- * variants with one pixel changed (copy 0 is the original file), so every
- * file has its own content hash and none comes from the embedding cache.
- */
-function tenThousandImages(): { dir: string; pixels: Map<string, Uint8Array> } {
-  const dir = mkdtempSync(join(tmpdir(), 'dipscope-10k-'));
-  const pixels = new Map<string, Uint8Array>();
-  const manifest = JSON.parse(readFileSync('public/demo/manifest.json', 'utf8')) as { images: { path: string }[] };
-  for (const { path } of manifest.images) {
-    const [cls, file] = path.split('/');
-    mkdirSync(join(dir, 'val', cls), { recursive: true });
-    const bytes = readFileSync(join('public/demo', path));
-    const png = decode(bytes);
-    for (let c = 0; c < COPIES; c++) {
-      const name = `${cls}/${file.replace('.png', `-${c}.png`)}`;
-      if (c === 0) {
-        cpSync(join('public/demo', path), join(dir, 'val', name));
-        pixels.set(name, png.data as Uint8Array);
-        continue;
-      }
-      const data = Uint8Array.from(png.data as Uint8Array);
-      data[c] = (data[c] + 37 * c) % 256;
-      writeFileSync(join(dir, 'val', name), encode({ width: png.width, height: png.height, data, channels: png.channels, depth: 8 }));
-      pixels.set(name, data);
-    }
-  }
-  return { dir, pixels };
-}
-
 test('10,000 dropped PNGs are embedded as a stream in real Chromium: progress counts up batch by batch, the page answers while it runs, every row is finite and sampled rows equal Node\'s embeddings', async () => {
-  const { dir, pixels } = tenThousandImages();
+  const { dir, pixels } = fmnistVariants(COPIES);
   const { page, errors } = await openPage(app.browser, app.url);
   const model = readdirSync('public/models/fmnist-triplet').filter((n) => /\.(json|bin)$/.test(n) && n !== 'reference.json');
   await page.getByTestId('drop-model').setInputFiles(model.map((f) => join('public/models/fmnist-triplet', f)));
