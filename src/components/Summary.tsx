@@ -31,16 +31,25 @@ export function Summary() {
             {c.n.toLocaleString()} ({c.positives.toLocaleString()} positive)
           </dd>
         </div>
-        <div>
-          <dt>Images</dt>
-          <dd>
-            {evaluation.n.toLocaleString()} in {dataset.classes.length} classes
-          </dd>
-        </div>
-        <div>
-          <dt>Score</dt>
-          <dd>{evaluation.metric === 'neg-sq-l2' ? '−squared L2 distance' : 'cosine similarity'}</dd>
-        </div>
+        {evaluation.scoresFrom ? (
+          <div>
+            <dt>Score</dt>
+            <dd data-testid="scores-from">as given in {evaluation.scoresFrom} (no model)</dd>
+          </div>
+        ) : (
+          <>
+            <div>
+              <dt>Images</dt>
+              <dd>
+                {evaluation.n.toLocaleString()} in {dataset.classes.length} classes
+              </dd>
+            </div>
+            <div>
+              <dt>Score</dt>
+              <dd>{evaluation.metric === 'neg-sq-l2' ? '−squared L2 distance' : 'cosine similarity'}</dd>
+            </div>
+          </>
+        )}
         <div>
           <dt>Dip</dt>
           <dd>{dip ? `precision ${dip.minPrecision.toFixed(3)} vs ${dip.refPrecision.toFixed(3)} up to recall ${dip.recallEnd.toPrecision(2)}` : 'none found'}</dd>
