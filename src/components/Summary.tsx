@@ -66,8 +66,14 @@ export function Summary() {
       )}
       {timings && (
         <p className="timings" data-testid="timings" data-total={timings.totalSeconds}>
-          backend choice {timings.backendSeconds.toFixed(1)} s · decode + embed {timings.embedSeconds.toFixed(1)} s · scoring + curve{' '}
-          {timings.scoreSeconds.toFixed(1)} s · total {timings.totalSeconds.toFixed(1)} s
+          {evaluation.scoresFrom ? (
+            <>curve of the given scores {timings.scoreSeconds.toFixed(1)} s · total {timings.totalSeconds.toFixed(1)} s</>
+          ) : (
+            <>
+              backend choice {timings.backendSeconds.toFixed(1)} s · decode + embed {timings.embedSeconds.toFixed(1)} s · scoring + curve{' '}
+              {timings.scoreSeconds.toFixed(1)} s · total {timings.totalSeconds.toFixed(1)} s
+            </>
+          )}
           {fromCache > 0 && <span data-testid="from-cache"> · {fromCache.toLocaleString('en-US')} embeddings from this browser's cache (not embedded again)</span>}
         </p>
       )}
