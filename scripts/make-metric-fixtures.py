@@ -220,5 +220,55 @@ def main():
     write("random_100k_ties", s, y, "n=100000, scores rounded to 3 decimals (~1000 tie groups)")
 
 
+    scores_table_case()
+
+
+IO_OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "fixtures", "io")
+
+
+def scores_table_case():
+    """A scores table as a user exports it (score,label,a,b CSV, written to
+    tests/fixtures/io/scores-table.csv) and sklearn's curve over its finite rows
+    (metrics/scores_table.json). 300 pairs of 40 names; scores rounded to 3
+    decimals (ties); one name (the hub) sits in 8 of the most confident
+    negative pairs, so the curve dips at the start; rows 5 and 77 have NaN and
+    +inf scores (excluded and counted); one name holds a comma, quotes and
+    markup, which must be shown as text."""
+    import csv
+
+    rng = np.random.default_rng(909)
+    names = [f"person_{p:02d}/img_{k}.jpg" for p in range(20) for k in range(2)]
+    names[39] = 'odd, "quoted" <b>name</b>.jpg'
+    hub = names[14]
+    rows = []
+    for r in range(300):
+        y = int(rng.random() < 0.35)
+        i, j = rng.choice(40, size=2, replace=False)
+        s = round(float(rng.normal(0.62 if y else 0.35, 0.12)), 3)
+        rows.append([s, y, names[i], names[j]])
+    for t, r in enumerate(range(10, 50, 5)):  # the dip: the hub in 8 negatives scored above every positive
+        rows[r] = [round(0.99 - 0.004 * t, 3), 0, hub, names[(3 * t + 1) % 40 if (3 * t + 1) % 40 != 14 else 2]]
+    rows[5][0] = float("nan")
+    rows[77][0] = float("inf")
+    path = os.path.join(IO_OUT, "scores-table.csv")
+    with open(path, "w", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["score", "label", "a", "b"])
+        for s, y, a, b in rows:
+            w.writerow([repr(s) if math.isfinite(s) else ("nan" if math.isnan(s) else "inf"), y, a, b])
+    scores = [r[0] for r in rows]
+    labels = [r[1] for r in rows]
+    finite = [math.isfinite(v) for v in scores]
+    write(
+        "scores_table",
+        scores,
+        labels,
+        "tests/fixtures/io/scores-table.csv read as a scores table: 300 rows (score,label,a,b), rows 5 and 77 "
+        "NaN / +inf (null here; sklearn sees only the 298 finite rows), 8 hub negatives at the top",
+        {"csv": "scores-table.csv", "excluded_indices": [i for i, f in enumerate(finite) if not f]},
+        finite,
+    )
+
+
 if __name__ == "__main__":
     main()

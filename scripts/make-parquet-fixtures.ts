@@ -3,9 +3,10 @@
  * hyparquet-writer (a devDependency). Run: npx tsx scripts/make-parquet-fixtures.ts
  * The files are committed; the tests only read them.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'fflate';
 import { parquetWriteBuffer } from 'hyparquet-writer';
+import { parseScoresCsv } from '../src/io/scoresCsv';
 
 const OUT = new URL('../tests/fixtures/io/', import.meta.url);
 const write = (name: string, buf: ArrayBuffer) => {
@@ -54,3 +55,22 @@ write(
 
 // No label column.
 write('no-label.parquet', parquetWriteBuffer({ columnData: [{ name: 'score', data: [0.5], type: 'DOUBLE' }] }));
+
+// The scores table of tests/fixtures/io/scores-table.csv (written by make-metric-fixtures.py with its
+// scikit-learn reference metrics/scores_table.json) as Parquet: the same doubles (NaN and +inf kept), int32 labels.
+{
+  const parsed = parseScoresCsv(readFileSync(new URL('scores-table.csv', OUT), 'utf8'), 'scores-table.csv');
+  if (parsed.issues.length > 0) throw new Error(`scores-table.csv: ${parsed.issues.length} issues`);
+  const t = parsed.table;
+  write(
+    'scores-table.parquet',
+    parquetWriteBuffer({
+      columnData: [
+        { name: 'score', data: Array.from(t.scores), type: 'DOUBLE' },
+        { name: 'label', data: Array.from(t.labels), type: 'INT32' },
+        { name: 'a', data: t.a!, type: 'STRING' },
+        { name: 'b', data: t.b!, type: 'STRING' },
+      ],
+    }),
+  );
+}

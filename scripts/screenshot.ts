@@ -1,6 +1,8 @@
 /**
  * Opens a URL of the built app in headless Chromium and saves a screenshot.
  * Usage: npx tsx scripts/screenshot.ts "?demo" out.png [--click-dip | --click-low]
+ *        npx tsx scripts/screenshot.ts "" out.png --drop=tests/fixtures/io/scores-table.csv [--run] [--click-dip]
+ * (--drop: the file goes to the validation-set picker; --run draws its curve; a scores table needs no model).
  */
 import { startServer, launchBrowser, openPage, readRun, curvePointOnPage, lowRecallPointWithFalsePositives } from '../tests/e2e/harness';
 import { evaluateEmbeddings } from '../src/metrics/evaluateEmbeddings';
@@ -11,6 +13,20 @@ const browser = await launchBrowser();
 try {
   const t0 = Date.now();
   const { page, errors } = await openPage(browser, `${server.url}${query}`);
+  const drop = flags.find((f) => f.startsWith('--drop='))?.slice('--drop='.length);
+  if (drop) {
+    await page.getByTestId('drop-data-files').setInputFiles(drop);
+    await page.getByTestId('data-counts').or(page.getByTestId('error')).first().waitFor({ timeout: 60_000 });
+    if (flags.includes('--run')) {
+      await page.getByTestId('run-user').click();
+      await page.getByTestId('ap-value').waitFor({ timeout: 120_000 });
+      if (flags.includes('--click-dip') && (await page.getByTestId('dip').count()) > 0) {
+        await page.getByTestId('dip').click();
+        await page.getByTestId('fp-gallery').waitFor();
+      }
+      await page.waitForTimeout(800);
+    }
+  }
   if (query.includes('demo')) {
     await page.getByTestId('ap-value').waitFor({ timeout: 300_000 });
     console.log(`curve after ${((Date.now() - t0) / 1000).toFixed(1)} s; backend ${await page.getByTestId('backend').textContent()}; AP ${await page.getByTestId('ap-value').textContent()}`);

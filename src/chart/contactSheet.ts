@@ -187,6 +187,7 @@ function fit(ctx: CanvasRenderingContext2D, text: string, width: number): string
 }
 
 function loadImage(url: string): Promise<HTMLImageElement | null> {
+  if (url === '') return Promise.resolve(null); // no picture (a scores table's names): the thumb stays blank
   return new Promise((resolve) => {
     const img = new Image();
     img.onload = () => resolve(img);

@@ -135,7 +135,7 @@ function titleOf(s: Inputs): TitleBlock {
     positives: c.positives,
     ap: c.ap,
     chance: c.chance,
-    score: scoreName(ev.metric),
+    score: ev.scoresFrom ? `as given in ${ev.scoresFrom}` : scoreName(ev.metric),
     backend: s.backend?.chosen ?? 'n/a',
     date: new Date(),
     dip: dipOf(ev),
@@ -151,6 +151,7 @@ async function contactSheet(s: Inputs): Promise<Blob> {
   const { pairs } = listPairs(ev, ev.order.length, 'fp', SHEET_PAIRS, 'top');
   const image = (k: number) => {
     const im = ds.images[k];
+    if (ev.scoresFrom) return { url: '', className: '', file: im.path }; // a scores table: names only
     return { url: im.url, className: ds.classes[im.label] ?? String(im.label), file: im.path.split('/').pop() ?? im.path };
   };
   const sheet: SheetPair[] = pairs.map((p) => ({
@@ -163,6 +164,6 @@ async function contactSheet(s: Inputs): Promise<Blob> {
   const c = ev.curve;
   return drawContactSheet(sheet, {
     title: `Top ${sheet.length} false positives · ${ds.name}`,
-    subtitle: `model: ${s.model?.name ?? 'none'} · ${c.n.toLocaleString('en-US')} pairs · AP ${c.ap.toFixed(4)} · score: ${scoreName(ev.metric)} · most confident first · ${localDateTime(new Date())}`,
+    subtitle: `model: ${s.model?.name ?? 'none'} · ${c.n.toLocaleString('en-US')} pairs · AP ${c.ap.toFixed(4)} · score: ${ev.scoresFrom ? `as given in ${ev.scoresFrom}` : scoreName(ev.metric)} · most confident first · ${localDateTime(new Date())}`,
   });
 }

@@ -6,6 +6,8 @@ import { matchingRanks, pairAtRank, type PairFilter } from '../diagnostics/listP
 import { tagPair } from '../diagnostics/tagPairs';
 import { diagnosisOf } from '../state/derived';
 import { PairCard } from './PairCard';
+import { TableRowCard } from './TableRowCard';
+import { nameHubsOf } from '../state/tableDerived';
 import { PointValues } from './CurveTooltip';
 import { formatCount, formatScore } from './format';
 
@@ -21,8 +23,9 @@ const FILTERS: [PairFilter, string][] = [
 
 /** The pairs of the selected stretch of the ranking, virtualised so thousands scroll smoothly. */
 export function Gallery() {
-  const { evaluation, selectedIdx, stretchTopIdx, filter, setFilter, order, setOrder, dataset, embedding } = useApp(
+  const { evaluation, selectedIdx, stretchTopIdx, filter, setFilter, order, setOrder, dataset, embedding, table } = useApp(
     useShallow((s) => ({
+      table: s.scoresTable,
       embedding: s.embedding,
       evaluation: s.evaluation,
       selectedIdx: s.selectedIdx,
@@ -35,6 +38,7 @@ export function Gallery() {
     })),
   );
   const diagnosis = useMemo(() => diagnosisOf(evaluation, embedding, dataset), [evaluation, embedding, dataset]);
+  const hubs = useMemo(() => nameHubsOf(evaluation, table?.named ?? false), [evaluation, table]);
   const listed = useMemo(() => {
     if (!evaluation || selectedIdx === null) return null;
     const c = evaluation.curve;
@@ -116,6 +120,7 @@ export function Gallery() {
             <div key={row.key} data-index={row.index} ref={virtual.measureElement} className="pair-row" style={{ transform: `translateY(${row.start}px)` }}>
               {Array.from(pageRanks.subarray(row.index * PER_ROW, row.index * PER_ROW + PER_ROW), (r) => {
                 const p = pairAtRank(evaluation, r);
+                if (table) return <TableRowCard key={p.pair} pair={p} dataset={dataset} table={table} isHub={hubs?.isHub ?? null} />;
                 return (
                   <PairCard
                     key={p.pair}

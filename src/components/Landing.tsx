@@ -52,8 +52,11 @@ function UserData({ options }: { options: RunOptions }) {
       dataReady: st.dataDrop?.status === 'inspected' && st.dataDrop.inspection.kind === 'class-folders' && st.dataDrop.inspection.counts.images >= 2,
       // Precomputed embeddings need no model.
       embeddingsReady: st.dataDrop?.status === 'inspected' && st.dataDrop.inspection.kind === 'embeddings',
+      // Nor does a scores table (score,label[,a,b]): the curve is drawn from its scores.
+      scoresReady: st.dataDrop?.status === 'inspected' && st.dataDrop.inspection.kind === 'scores',
     })),
   );
+  const noModelNeeded = s.embeddingsReady || s.scoresReady;
   return (
     <>
       <h2 className="section-title">Or use your own model and validation set</h2>
@@ -61,9 +64,16 @@ function UserData({ options }: { options: RunOptions }) {
         <DropZone
           title="1. Your model"
           hint={
-            <>
-              <code>model.json</code> and its <code>.bin</code> shards (any order), their folder, or a <code>.zip</code> — as <code>tensorflowjs_converter</code> writes them.
-            </>
+            noModelNeeded ? (
+              <span data-testid="model-not-needed">
+                Not needed: the dropped {s.scoresReady ? 'scores table already has a score for every pair' : 'embeddings are already computed'}. Drop a model only to embed images.
+              </span>
+            ) : (
+              <>
+                <code>model.json</code> and its <code>.bin</code> shards (any order), their folder, or a <code>.zip</code> — as <code>tensorflowjs_converter</code> writes them. Not needed for a scores
+                table or precomputed embeddings.
+              </>
+            )
           }
           testId="drop-model"
           onDrop={(dt) => void s.dropModel(dt)}
@@ -75,7 +85,8 @@ function UserData({ options }: { options: RunOptions }) {
           title="2. Your validation images"
           hint={
             <>
-              Class folders (<code>val/cat/*.jpg</code>, <code>val/dog/*.jpg</code>…) or a <code>.zip</code> of them; or precomputed embeddings (<code>.npy</code> [N, D] + a labels file). Nothing is uploaded.
+              Class folders (<code>val/cat/*.jpg</code>, <code>val/dog/*.jpg</code>…) or a <code>.zip</code> of them; or precomputed embeddings (<code>.npy</code> [N, D] + a labels file); or a scores table
+              (<code>score,label[,a,b]</code> as CSV or Parquet, no model needed). Nothing is uploaded.
             </>
           }
           testId="drop-data"
@@ -88,10 +99,10 @@ function UserData({ options }: { options: RunOptions }) {
       </div>
       <PreprocessingPanel />
       <div className="landing-actions">
-        <button data-testid="run-user" className="primary" disabled={!s.embeddingsReady && (!s.modelReady || !s.dataReady)} onClick={() => void s.runUserData(options)}>
+        <button data-testid="run-user" className="primary" disabled={!noModelNeeded && (!s.modelReady || !s.dataReady)} onClick={() => void s.runUserData(options)}>
           Draw the curve for my data
         </button>
-        <span className="hint">{s.embeddingsReady ? 'Scores every pair of the dropped embeddings (no model needed).' : s.outputProblem ? 'Pick an output that is an embedding ([batch, D]) in the model panel.' : !s.modelReady ? 'Drop a model first (or drop precomputed embeddings).' : !s.dataReady ? 'Now drop the validation images.' : 'Embeds every image in your browser, then scores every pair.'}</span>
+        <span className="hint">{s.scoresReady ? 'Draws the exact curve of the dropped scores table (no model needed).' : s.embeddingsReady ? 'Scores every pair of the dropped embeddings (no model needed).' : s.outputProblem ? 'Pick an output that is an embedding ([batch, D]) in the model panel.' : !s.modelReady ? 'Drop a model first (or precomputed embeddings, or a scores table).' : !s.dataReady ? 'Now drop the validation images.' : 'Embeds every image in your browser, then scores every pair.'}</span>
       </div>
       <p className="hint cache-line">
         Embeddings are kept in this browser (IndexedDB), keyed by model, preprocessing and image content: the same data is not embedded twice, and an

@@ -9,13 +9,14 @@ import { CurvePanel } from './CurvePanel';
 import { Gallery } from './Gallery';
 import { FlagsPanel } from './FlagsPanel';
 import { WhyPanel } from './WhyPanel';
+import { TableWhyPanel } from './TableWhyPanel';
 import { ExportButtons } from './ExportButtons';
 import { ThresholdPanel } from './ThresholdPanel';
 import { RocPanel } from './RocPanel';
 
 export function RunView({ options }: { options: RunOptions }) {
-  const { dataset, model, status, rerun, metric, setMetric, backToStart } = useApp(
-    useShallow((s) => ({ dataset: s.dataset, model: s.model, status: s.status, rerun: s.rerun, metric: s.metric, setMetric: s.setMetric, backToStart: s.backToStart })),
+  const { dataset, model, status, rerun, metric, setMetric, backToStart, fromTable } = useApp(
+    useShallow((s) => ({ dataset: s.dataset, model: s.model, status: s.status, rerun: s.rerun, metric: s.metric, setMetric: s.setMetric, backToStart: s.backToStart, fromTable: s.scoresTable !== null })),
   );
   const toStart = () => {
     // Reloading the start page must not start the demo again.
@@ -35,16 +36,21 @@ export function RunView({ options }: { options: RunOptions }) {
           {dataset && (
             <span className="chip">
               data: {dataset.name}
+              {fromTable ? ' (scores table)' : ''}
               {dataset.subsetOf ? ` — ${dataset.images.length.toLocaleString('en-US')} of ${dataset.subsetOf.toLocaleString('en-US')} images, evenly spread` : ''}
             </span>
           )}
-          <label className="chip">
-            score{' '}
-            <select value={metric} onChange={(e) => void setMetric(e.target.value as typeof metric)} disabled={status !== 'ready'}>
-              <option value="neg-sq-l2">−squared L2 distance</option>
-              <option value="cosine">cosine similarity</option>
-            </select>
-          </label>
+          {fromTable ? (
+            <span className="chip">score: as given in the table</span>
+          ) : (
+            <label className="chip">
+              score{' '}
+              <select value={metric} onChange={(e) => void setMetric(e.target.value as typeof metric)} disabled={status !== 'ready'}>
+                <option value="neg-sq-l2">−squared L2 distance</option>
+                <option value="cosine">cosine similarity</option>
+              </select>
+            </label>
+          )}
         </div>
         <BackendBadge />
         {(status === 'error' || status === 'cancelled') && (
@@ -61,6 +67,7 @@ export function RunView({ options }: { options: RunOptions }) {
           <CurvePanel />
           <FlagsPanel />
           <WhyPanel />
+          <TableWhyPanel />
         </div>
         <Gallery />
       </div>

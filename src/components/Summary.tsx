@@ -31,16 +31,25 @@ export function Summary() {
             {c.n.toLocaleString()} ({c.positives.toLocaleString()} positive)
           </dd>
         </div>
-        <div>
-          <dt>Images</dt>
-          <dd>
-            {evaluation.n.toLocaleString()} in {dataset.classes.length} classes
-          </dd>
-        </div>
-        <div>
-          <dt>Score</dt>
-          <dd>{evaluation.metric === 'neg-sq-l2' ? '−squared L2 distance' : 'cosine similarity'}</dd>
-        </div>
+        {evaluation.scoresFrom ? (
+          <div>
+            <dt>Score</dt>
+            <dd data-testid="scores-from">as given in {evaluation.scoresFrom} (no model)</dd>
+          </div>
+        ) : (
+          <>
+            <div>
+              <dt>Images</dt>
+              <dd>
+                {evaluation.n.toLocaleString()} in {dataset.classes.length} classes
+              </dd>
+            </div>
+            <div>
+              <dt>Score</dt>
+              <dd>{evaluation.metric === 'neg-sq-l2' ? '−squared L2 distance' : 'cosine similarity'}</dd>
+            </div>
+          </>
+        )}
         <div>
           <dt>Dip</dt>
           <dd>{dip ? `precision ${dip.minPrecision.toFixed(3)} vs ${dip.refPrecision.toFixed(3)} up to recall ${dip.recallEnd.toPrecision(2)}` : 'none found'}</dd>
@@ -57,8 +66,14 @@ export function Summary() {
       )}
       {timings && (
         <p className="timings" data-testid="timings" data-total={timings.totalSeconds}>
-          backend choice {timings.backendSeconds.toFixed(1)} s · decode + embed {timings.embedSeconds.toFixed(1)} s · scoring + curve{' '}
-          {timings.scoreSeconds.toFixed(1)} s · total {timings.totalSeconds.toFixed(1)} s
+          {evaluation.scoresFrom ? (
+            <>curve of the given scores {timings.scoreSeconds.toFixed(1)} s · total {timings.totalSeconds.toFixed(1)} s</>
+          ) : (
+            <>
+              backend choice {timings.backendSeconds.toFixed(1)} s · decode + embed {timings.embedSeconds.toFixed(1)} s · scoring + curve{' '}
+              {timings.scoreSeconds.toFixed(1)} s · total {timings.totalSeconds.toFixed(1)} s
+            </>
+          )}
           {fromCache > 0 && <span data-testid="from-cache"> · {fromCache.toLocaleString('en-US')} embeddings from this browser's cache (not embedded again)</span>}
         </p>
       )}

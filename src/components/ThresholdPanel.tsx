@@ -27,7 +27,7 @@ export function ThresholdPanel() {
 
   useEffect(() => {
     if (!evaluation || !hist || !svgRef.current) return;
-    const scoreLabel = evaluation.metric === 'neg-sq-l2' ? 'score (−squared L2 distance)' : 'score (cosine similarity)';
+    const scoreLabel = evaluation.scoresFrom ? `score (as given in ${evaluation.scoresFrom})` : evaluation.metric === 'neg-sq-l2' ? 'score (−squared L2 distance)' : 'score (cosine similarity)';
     chart.current = drawHistogram(svgRef.current, { hist, logY, scoreLabel }, (t) => select(pointAtThreshold(evaluation.curve, t)));
     chart.current.setThreshold(thresholdRef.current);
   }, [evaluation, hist, logY, select]);

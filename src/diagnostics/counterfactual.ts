@@ -102,8 +102,8 @@ export function counterfactual(ev: Pick<Evaluation, 'n' | 'scores' | 'labels'>, 
 }
 
 /** prCurve over the kept pairs only, with excludedIndices mapped back to pair indices. */
-function reducedCurve(scores: Float32Array, labels: Uint8Array, kept: Uint8Array, keptCount: number): PrCurve {
-  const s = new Float32Array(keptCount);
+export function reducedCurve(scores: Float32Array | Float64Array, labels: Uint8Array, kept: Uint8Array, keptCount: number): PrCurve {
+  const s = scores instanceof Float64Array ? new Float64Array(keptCount) : new Float32Array(keptCount);
   const y = new Uint8Array(keptCount);
   const pairAt = new Uint32Array(keptCount);
   let t = 0;

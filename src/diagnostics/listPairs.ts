@@ -13,7 +13,7 @@ export type PairFilter = 'fp' | 'tp' | 'fn' | 'all';
 export type PairOrder = 'top' | 'threshold';
 
 export interface ListedPair {
-  /** Pair index (row-major i < j). */
+  /** Pair index (row-major i < j), or the row of a listed evaluation. */
   pair: number;
   i: number;
   j: number;
@@ -42,10 +42,10 @@ export function matchingRanks(ev: Evaluation, fromRank: number, toRank: number, 
   return ranks;
 }
 
-/** The pair at 0-based rank `r`. */
+/** The pair at 0-based rank `r` (listed pairs, e.g. a scores table's rows: its pairA/pairB items). */
 export function pairAtRank(ev: Evaluation, r: number): ListedPair {
   const k = ev.order[r];
-  const [i, j] = pairFromIndex(k, ev.n);
+  const [i, j] = ev.pairA && ev.pairB ? [ev.pairA[k], ev.pairB[k]] : pairFromIndex(k, ev.n);
   return { pair: k, i, j, score: ev.scores[k], rank: r + 1, label: ev.labels[k] as 0 | 1 };
 }
 

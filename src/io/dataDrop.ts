@@ -5,6 +5,7 @@ import { imageFolderLayout, type SkippedFile } from './imageFolder';
 import type { NamedBytes } from './bytes';
 import { readEmbeddingSet, type EmbeddingSet } from './embeddingSet';
 import { formatIssue } from './inputIssue';
+import { readScoresDrop, type ScoresInspection } from './scoresDrop';
 
 export interface PairCounts {
   images: number;
@@ -25,6 +26,8 @@ export type DataInspection =
   | { kind: 'class-folders'; name: string; classes: string[]; images: ClassFolderImage[]; skipped: SkippedFile[]; counts: PairCounts }
   /** Precomputed embeddings + labels: no model needed; every pair of rows is scored. */
   | { kind: 'embeddings'; name: string; set: EmbeddingSet; warnings: string[]; skipped: SkippedFile[]; counts: PairCounts }
+  /** A scores table (CSV / Parquet, score,label[,a,b]): no model and no images needed; each row is one pair. */
+  | (ScoresInspection & { skipped: SkippedFile[] })
   /** Recognised, but this build cannot evaluate it yet: `message` says so and what works instead. */
   | { kind: 'unsupported'; detected: DataKind | 'unknown'; message: string; skipped: SkippedFile[] };
 
@@ -55,6 +58,10 @@ export async function inspectDataDrop(dropped: readonly DroppedFile[]): Promise<
     const set = readEmbeddingSet(await read(drop.embeddings!), await read(drop.labels!));
     const name = drop.embeddings!.split('/').pop()!.replace(/\.npy$/i, '');
     return { kind: 'embeddings', name, set, warnings: set.issues.map(formatIssue), skipped: zipSkipped, counts: classFolderCounts(Array.from(set.classIds)) };
+  }
+  if (drop.kind === 'scores-csv' || drop.kind === 'scores-parquet') {
+    const file = files.find((f) => f.path === drop.list)!;
+    return { ...(await readScoresDrop(file.path, await file.file.arrayBuffer(), drop.kind)), skipped: zipSkipped };
   }
   if (drop.kind !== 'class-folders') {
     const what = LATER[drop.kind] ?? drop.kind;

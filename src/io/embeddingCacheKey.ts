@@ -16,10 +16,9 @@ export interface CacheablePreprocessing {
 export const DECODER_VERSION = 2;
 
 /**
- * Key of one image's embedding: the decoder's version, the model (topology
- * + weights hash), every
- * preprocessing field (in a fixed order, resize defaulting to 'stretch') and
- * the image's content hash. Same key ⇔ same input tensor through the same model.
+ * Key of one image's embedding: the decoder's version, the model (topology +
+ * weights hash), every preprocessing field (in a fixed order, resize
+ * defaulting to 'stretch') and the image's content hash. Same key ⇔ same input tensor through the same model.
  */
 export function embeddingCacheKey(modelHash: string, p: CacheablePreprocessing, contentHash: string): string {
   const prep = [p.width, p.height, p.channels, p.normalization, p.channelOrder, p.resize ?? 'stretch'].join(',');

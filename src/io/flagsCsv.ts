@@ -14,7 +14,9 @@ export interface FlagCsvContext {
   /** Name of each class id. */
   classNames: readonly string[];
   /** Score of every pair, by pair index (Evaluation.scores). */
-  scores: Float32Array;
+  scores: Float32Array | Float64Array;
+  /** Listed pairs (a scores table): the score of the pair (i, j) as given (float64, written exactly); replaces the all-pairs lookup in `scores`. */
+  scoreOf?: (i: number, j: number) => number;
 }
 
 /**
@@ -35,7 +37,7 @@ export function flagsToCsv(flags: readonly Flag[], ctx: FlagCsvContext): string 
   const n = ctx.paths.length;
   if (ctx.classes.length !== n) throw new Error(`flagsToCsv: ${ctx.classes.length} classes for ${n} paths`);
   const pairs = (n * (n - 1)) / 2;
-  if (ctx.scores.length !== pairs) throw new Error(`flagsToCsv: ${ctx.scores.length} scores for ${n} images (${pairs} pairs)`);
+  if (!ctx.scoreOf && ctx.scores.length !== pairs) throw new Error(`flagsToCsv: ${ctx.scores.length} scores for ${n} images (${pairs} pairs)`);
   validateFlags(flags, n, ctx.classNames.length);
   const className = (image: number) => ctx.classNames[ctx.classes[image]] ?? String(ctx.classes[image]);
   const rows: string[][] = [[...FLAG_CSV_COLUMNS]];
@@ -46,6 +48,11 @@ export function flagsToCsv(flags: readonly Flag[], ctx: FlagCsvContext): string 
       case 'label-error': {
         const a = Math.min(f.i, f.j);
         const b = Math.max(f.i, f.j);
+        if (ctx.scoreOf) {
+          const given = ctx.scoreOf(a, b);
+          rows.push([ctx.paths[a], ctx.paths[b], className(a), className(b), Number.isFinite(given) ? String(given) : '', tag, f.kind]);
+          break;
+        }
         const score = ctx.scores[(a * (2 * n - a - 1)) / 2 + (b - a - 1)];
         rows.push([ctx.paths[a], ctx.paths[b], className(a), className(b), formatFloat32(score), tag, f.kind]);
         break;

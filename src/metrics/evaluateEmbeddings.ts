@@ -12,14 +12,19 @@ export interface Evaluation {
   curve: PrCurve;
   /** Pair indices (row-major i < j, see pairs.ts) of the finite-score pairs, most confident first; ties keep pair order. */
   order: Uint32Array;
-  /** Score of every pair, by pair index (NaN where an image failed or cosine was 0/0). */
-  scores: Float32Array;
+  /** Score of every pair, by pair index (NaN where an image failed or cosine was 0/0); float64 when the scores were given (a scores table). */
+  scores: Float32Array | Float64Array;
   /** 1 when both images share a class, by pair index. */
   labels: Uint8Array;
   /** Number of images. */
   n: number;
   /** How the scores were computed. */
   metric: ScoreMetric;
+  /** Listed pairs: pair k is (pairA[k], pairB[k]) (item indices); absent: every pair of n items, row-major (see pairs.ts). */
+  pairA?: Uint32Array;
+  pairB?: Uint32Array;
+  /** The scores were given, not computed (a scores table): the file they came from; `metric` is then meaningless. */
+  scoresFrom?: string;
 }
 
 /**

@@ -63,6 +63,8 @@ export function createDiagnosticsSlice(services: Services): StateCreator<AppStat
           n: evaluation.n,
           scores: evaluation.scores,
           labels: evaluation.labels,
+          pairA: evaluation.pairA,
+          pairB: evaluation.pairB,
           classes: Int32Array.from(dataset.images, (im) => im.label),
           classCount: dataset.classes.length,
           flags,

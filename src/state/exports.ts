@@ -15,7 +15,16 @@ export function flagsCsvText(s: AppState): string {
     classes: Int32Array.from(s.dataset.images, (im) => im.label),
     classNames: s.dataset.classes,
     scores: s.evaluation.scores,
+    // A scores table: the score of the first row pairing these two names, as given (float64).
+    scoreOf: s.evaluation.pairA && s.evaluation.pairB ? listedScoreOf(s.evaluation.pairA, s.evaluation.pairB, s.evaluation.scores) : undefined,
   });
+}
+
+function listedScoreOf(pairA: Uint32Array, pairB: Uint32Array, scores: Float32Array | Float64Array): (i: number, j: number) => number {
+  return (i, j) => {
+    for (let k = 0; k < pairA.length; k++) if ((pairA[k] === i && pairB[k] === j) || (pairA[k] === j && pairB[k] === i)) return scores[k];
+    return NaN;
+  };
 }
 
 /** Settings, flags and the curve summary as JSON (no images), for a colleague with the same files. */

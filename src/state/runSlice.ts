@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand';
 import type { AppState, Dataset, ModelInfo, RunOptions, RunSlice, Services } from './types';
 import type { EmbedResult, ModelSource } from '../model/embedPipeline';
 import { precomputedRun } from './precomputed';
+import { scoresRun, type ScoresTableView } from './scoresRun';
 import type { Preprocessing } from '../model/preprocess';
 import { demoDataset } from './demoDataset';
 import { lazyImageUrls } from './lazyUrls';
@@ -37,7 +38,8 @@ export function createRunSlice(services: Services): StateCreator<AppState, [], [
       const t0 = services.now();
       set({ status: 'loading', stageDetail: firstDetail, errors: [], progress: null, selectedIdx: null, flags: [], counterfactual: null });
       try {
-        const { dataset, model, source, preprocessing, modelHash, release } = await prepare();
+        const prepared = await prepare();
+        const { dataset, model, source, preprocessing, modelHash, release } = prepared;
         if (!live()) {
           release?.();
           return;
@@ -45,7 +47,11 @@ export function createRunSlice(services: Services): StateCreator<AppState, [], [
         // The new dataset replaces the old one: its blob: URLs are no longer shown anywhere.
         releaseLive?.();
         releaseLive = release;
-        set({ dataset, model, embedding: null, evaluation: null, status: 'backend', stageDetail: 'Testing backends' });
+        if (source.kind === 'scores') {
+          await scoreTable(source, dataset, model, prepared.table ?? null, prepared.warnings ?? [], live, t0);
+          return;
+        }
+        set({ dataset, model, embedding: null, evaluation: null, scoresTable: null, status: 'backend', stageDetail: 'Testing backends' });
         const embedding = source.kind === 'precomputed' ? source.embedding : await services.embedder.embed(
           { model: source, ...imageRequest(dataset), backend: opts.backend, batchSize: BATCH_SIZE, preprocessing, modelHash },
           {
@@ -96,8 +102,21 @@ export function createRunSlice(services: Services): StateCreator<AppState, [], [
       }
     }
 
+    /** A scores table: no embedding stage; the given scores go to the metrics worker (copies, transferred) and come back as the exact curve. */
+    async function scoreTable(source: ScoresSource, dataset: Dataset, model: ModelInfo, table: ScoresTableView | null, warnings: string[], live: () => boolean, t0: number): Promise<void> {
+      set({ dataset, model, embedding: null, evaluation: null, backend: null, scoresTable: table, status: 'scoring', stageDetail: 'Computing the exact curve of the table', errors: warnings });
+      const tScore = services.now();
+      const ev = await services.evaluator.evaluateScores({ scores: source.scores, labels: source.labels });
+      if (!live()) return;
+      set({ evaluation: { ...ev, n: dataset.images.length, pairA: source.pairA, pairB: source.pairB, scoresFrom: source.file }, selectedIdx: null });
+      void get().replay();
+      const tEnd = services.now();
+      set({ status: 'ready', stageDetail: '', timings: { backendSeconds: 0, embedSeconds: 0, scoreSeconds: (tEnd - tScore) / 1000, totalSeconds: (tEnd - t0) / 1000 } });
+    }
+
     return {
       status: 'idle',
+      scoresTable: null,
       stageDetail: '',
       progress: null,
       backend: null,
@@ -123,6 +142,7 @@ export function createRunSlice(services: Services): StateCreator<AppState, [], [
         await execute(opts, 'Preparing your images', async () => {
           const { modelDrop, dataDrop, preprocessing, modelOutput } = get();
           if (dataDrop?.status === 'inspected' && dataDrop.inspection.kind === 'embeddings') return precomputedRun(dataDrop.inspection);
+          if (dataDrop?.status === 'inspected' && dataDrop.inspection.kind === 'scores') return { ...scoresRun(dataDrop.inspection), warnings: dataDrop.inspection.warnings };
           if (modelDrop?.status !== 'inspected' || modelDrop.inspection.kind !== 'ready') throw new Error('Drop a model that loads first (model.json and its .bin shards).');
           if (dataDrop?.status !== 'inspected' || dataDrop.inspection.kind !== 'class-folders') throw new Error('Drop a validation set first (class folders of images).');
           const { summary, loaded } = modelDrop.inspection;
@@ -177,8 +197,12 @@ export function createRunSlice(services: Services): StateCreator<AppState, [], [
 interface Prepared {
   dataset: Dataset;
   model: ModelInfo;
-  /** The model to run, or embeddings the user dropped (nothing is embedded then). */
-  source: ModelSource | { kind: 'precomputed'; embedding: EmbedResult };
+  /** The model to run, or embeddings the user dropped (nothing is embedded then), or a scores table (nothing is embedded or scored). */
+  source: ModelSource | { kind: 'precomputed'; embedding: EmbedResult } | ScoresSource;
+  /** A scores table's row names (null for other runs). */
+  table?: ScoresTableView;
+  /** Lines to show in the errors list from the start (a scores table's skipped rows). */
+  warnings?: string[];
   preprocessing?: Preprocessing;
   /** Known model hash (the embedding cache key); absent: computed by the pipeline. */
   modelHash?: string;
@@ -192,3 +216,5 @@ function imageRequest(dataset: Dataset): { imageUrls: string[]; imageFiles?: (Bl
   // A dropped file is read directly: its entry in imageUrls is only a name (no blob: URL is made for it).
   return { imageUrls: dataset.images.map((im) => (im.file ? im.path : im.url)), imageFiles: files.some(Boolean) ? files : undefined, imageNames: dataset.images.map((im) => im.path) };
 }
+
+type ScoresSource = ReturnType<typeof scoresRun>['source'];

@@ -7,6 +7,7 @@ import type { Evaluator } from '../workers/metrics.client';
 import type { Flag } from '../diagnostics/flags';
 import type { CounterfactualResult } from '../workers/protocol';
 import type { InputServices, InputSlice } from './inputTypes';
+import type { ScoresTableView } from './scoresRun';
 
 export interface DatasetImage {
   /** URL the browser loads the image from. */
@@ -67,6 +68,8 @@ export interface RunSlice {
   dataset: Dataset | null;
   model: ModelInfo | null;
   embedding: EmbedResult | null;
+  /** The run's scores table (rows named by line, with or without a, b names); null for other runs. */
+  scoresTable: ScoresTableView | null;
   timings: Timings | null;
   runDemo(opts?: RunOptions): Promise<void>;
   /** Runs the dropped model over the dropped class folders (same path as the demo). */

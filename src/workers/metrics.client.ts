@@ -1,9 +1,11 @@
 import type { Evaluation } from '../metrics/evaluateEmbeddings';
-import type { CounterfactualRequest, CounterfactualResult, EvaluateRequest, MetricsIn, MetricsOut } from './protocol';
+import type { CounterfactualRequest, CounterfactualResult, EvaluateRequest, MetricsIn, MetricsOut, ScoresRequest } from './protocol';
 
 export interface Evaluator {
   /** Scores every pair and computes the exact curve off the main thread. The request's buffers are copied, not transferred (the caller keeps its embeddings). */
   evaluate(req: EvaluateRequest): Promise<Evaluation>;
+  /** The exact curve and ranking of given scores (a scores table) off the main thread. The request's buffers are transferred: the caller must not use them afterwards (pass copies). */
+  evaluateScores(req: ScoresRequest): Promise<Evaluation>;
   /** Replays the curve with the user's flags applied (exclusions, label errors, relabels), off the main thread. */
   counterfactual(req: CounterfactualRequest): Promise<CounterfactualResult>;
 }
@@ -29,7 +31,7 @@ export function createEvaluator(): Evaluator {
     }
   };
 
-  function ask<K extends MetricsOut['type']>(w: Worker, msg: MetricsIn, expect: K): Promise<Reply<K>> {
+  function ask<K extends MetricsOut['type']>(w: Worker, msg: MetricsIn, expect: K, transfer: Transferable[] = []): Promise<Reply<K>> {
     return new Promise((resolve, reject) => {
       const onMessage = (ev: MessageEvent<MetricsOut>) => {
         if (ev.data.id !== msg.id) return;
@@ -48,7 +50,7 @@ export function createEvaluator(): Evaluator {
       };
       w.addEventListener('message', onMessage);
       w.addEventListener('error', onError);
-      w.postMessage(msg);
+      w.postMessage(msg, transfer);
     });
   }
 
@@ -61,11 +63,21 @@ export function createEvaluator(): Evaluator {
       }
       return (await ask(w, { type: 'evaluate', id: nextId++, request }, 'evaluation')).evaluation;
     },
+    async evaluateScores(request) {
+      const w = getWorker();
+      if (!w) {
+        const m = await import('../metrics/evaluateScores');
+        return m.evaluateScores(request.scores, request.labels);
+      }
+      const transfer = [request.scores.buffer as ArrayBuffer, request.labels.buffer as ArrayBuffer];
+      return (await ask(w, { type: 'evaluate-scores', id: nextId++, request }, 'evaluation', transfer)).evaluation;
+    },
     async counterfactual(request) {
       const w = getWorker();
       if (!w) {
         const m = await import('../diagnostics/counterfactual');
-        const cf = m.counterfactual(request, request.classes, request.flags, request.classCount);
+        const l = await import('../diagnostics/listedCounterfactual');
+        const cf = request.pairA && request.pairB ? l.listedCounterfactual({ ...request, pairA: request.pairA, pairB: request.pairB }, request.flags) : m.counterfactual(request, request.classes, request.flags, request.classCount);
         return { curve: cf.curve, excludedPairs: cf.excludedPairs, changedLabels: cf.changedLabels };
       }
       return (await ask(w, { type: 'counterfactual', id: nextId++, request }, 'counterfactual')).result;

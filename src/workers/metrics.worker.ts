@@ -3,6 +3,8 @@ import type { MetricsIn, MetricsOut } from './protocol';
 import { curveTransferables, evaluationTransferables } from './protocol';
 import { counterfactual } from '../diagnostics/counterfactual';
 import { evaluateEmbeddings } from '../metrics/evaluateEmbeddings';
+import { evaluateScores } from '../metrics/evaluateScores';
+import { listedCounterfactual } from '../diagnostics/listedCounterfactual';
 
 const post = (m: MetricsOut, transfer: Transferable[] = []) => (self as DedicatedWorkerGlobalScope).postMessage(m, transfer);
 
@@ -19,10 +21,19 @@ self.onmessage = (ev: MessageEvent<MetricsIn>) => {
       }
       return;
     }
+    case 'evaluate-scores': {
+      try {
+        const evaluation = evaluateScores(msg.request.scores, msg.request.labels);
+        post({ type: 'evaluation', id: msg.id, evaluation }, evaluationTransferables(evaluation));
+      } catch (e) {
+        post({ type: 'error', id: msg.id, message: (e as Error).message ?? String(e) });
+      }
+      return;
+    }
     case 'counterfactual': {
       try {
         const r = msg.request;
-        const cf = counterfactual(r, r.classes, r.flags, r.classCount);
+        const cf = r.pairA && r.pairB ? listedCounterfactual({ ...r, pairA: r.pairA, pairB: r.pairB }, r.flags) : counterfactual(r, r.classes, r.flags, r.classCount);
         const result = { curve: cf.curve, excludedPairs: cf.excludedPairs, changedLabels: cf.changedLabels };
         post({ type: 'counterfactual', id: msg.id, result }, curveTransferables(cf.curve));
       } catch (e) {

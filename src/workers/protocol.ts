@@ -29,10 +29,19 @@ export interface EvaluateRequest {
   metric: ScoreMetric;
 }
 
+/** Given scores (a scores table): one row per pair, no embeddings. Both buffers are transferred. */
+export interface ScoresRequest {
+  scores: Float64Array;
+  labels: Uint8Array;
+}
+
 export interface CounterfactualRequest {
   n: number;
-  scores: Float32Array;
+  scores: Float32Array | Float64Array;
   labels: Uint8Array;
+  /** Listed pairs (a scores table): pair k is (pairA[k], pairB[k]); absent: every pair of n items. */
+  pairA?: Uint32Array;
+  pairB?: Uint32Array;
   classes: Int32Array;
   classCount: number;
   flags: Flag[];
@@ -46,7 +55,10 @@ export interface CounterfactualResult {
 }
 
 /** Messages to the metrics worker. */
-export type MetricsIn = { type: 'evaluate'; id: number; request: EvaluateRequest } | { type: 'counterfactual'; id: number; request: CounterfactualRequest };
+export type MetricsIn =
+  | { type: 'evaluate'; id: number; request: EvaluateRequest }
+  | { type: 'evaluate-scores'; id: number; request: ScoresRequest }
+  | { type: 'counterfactual'; id: number; request: CounterfactualRequest };
 
 /** Messages from the metrics worker. */
 export type MetricsOut =

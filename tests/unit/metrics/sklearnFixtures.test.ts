@@ -24,6 +24,7 @@ describe('prCurve(scores, labels) matches scikit-learn 1.2 fixtures to 1e-9', ()
       'neg_sq_l2_embeddings',
       'random_100k_ties',
       'random_float',
+      'scores_table',
       'single_negative',
       'single_positive',
     ]);

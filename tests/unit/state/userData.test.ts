@@ -5,9 +5,8 @@ import type { InputServices } from '../../../src/state/inputTypes';
 import type { EmbedRequest, EmbedResult } from '../../../src/model/embedPipeline';
 import type { ModelInspection } from '../../../src/model/inspectModel';
 import type { Preprocessing } from '../../../src/model/preprocess';
-import { evaluateEmbeddings } from '../../../src/metrics/evaluateEmbeddings';
-import { counterfactual } from '../../../src/diagnostics/counterfactual';
 import { embeddingModelKey } from '../../../src/io/embeddingCacheKey';
+import { inProcessEvaluator } from './fakeServices';
 
 const pre: Preprocessing = { width: 8, height: 8, channels: 1, normalization: 'unit', channelOrder: 'rgb' };
 const loaded = { artifacts: {}, format: 'layers-model' as const, metadata: undefined };
@@ -82,13 +81,7 @@ function world(inspection: ModelInspection = ready) {
         };
       },
     },
-    evaluator: {
-      evaluate: async (r) => evaluateEmbeddings(r.embeddings, r.n, r.dim, r.classes, r.metric),
-      counterfactual: async (r) => {
-        const cf = counterfactual(r, r.classes, r.flags, r.classCount);
-        return { curve: cf.curve, excludedPairs: cf.excludedPairs, changedLabels: cf.changedLabels };
-      },
-    },
+    evaluator: inProcessEvaluator,
     fetchJson: async () => ({}),
     baseUrl: 'http://x/',
     now: () => 0,

@@ -37,6 +37,28 @@ describe('metrics worker protocol', () => {
     expect(cloned.type === 'evaluation' && Array.from(cloned.evaluation.curve.precision)).toEqual(Array.from(direct.curve.precision));
   });
 
+  it("answers 'evaluate-scores' (a scores table) with evaluateScores' evaluation, float64 scores intact, transferring every buffer", () => {
+    const scores = Float64Array.from([0.9, 0.5 + 1e-12, 0.5, NaN]);
+    const labels = Uint8Array.from([0, 1, 0, 1]);
+    scope.onmessage!({ data: { type: 'evaluate-scores', id: 9, request: { scores, labels } } });
+    const { msg, transfer } = posted.pop()!;
+    expect(msg.type === 'evaluation' && msg.id).toBe(9);
+    if (msg.type !== 'evaluation') return;
+    expect(msg.evaluation.scores).toBeInstanceOf(Float64Array);
+    expect(msg.evaluation.curve.thresholds.length).toBe(3);
+    expect(msg.evaluation.curve.excludedNonFinite).toBe(1);
+    expect(Array.from(msg.evaluation.order)).toEqual([0, 1, 2]);
+    const cloned = structuredClone(msg, { transfer: transfer as Transferable[] });
+    expect(cloned.type === 'evaluation' && cloned.evaluation.curve.ap).toBe(msg.evaluation.curve.ap);
+  });
+
+  it("answers 'counterfactual' with listed pairs (pairA/pairB) by replaying the table's rows", () => {
+    const req = { n: 3, scores: Float64Array.from([0.9, 0.8, 0.1]), labels: Uint8Array.from([0, 1, 1]), pairA: Uint32Array.from([0, 1, 0]), pairB: Uint32Array.from([1, 2, 2]), classes: new Int32Array(3), classCount: 1, flags: [{ kind: 'exclude-pair' as const, i: 1, j: 0 }] };
+    scope.onmessage!({ data: { type: 'counterfactual', id: 10, request: req } });
+    const { msg } = posted.pop()!;
+    expect(msg.type === 'counterfactual' && [msg.result.excludedPairs, msg.result.curve.ap]).toEqual([1, 1]);
+  });
+
   it("answers a bad request with an 'error' message naming the problem", () => {
     scope.onmessage!({ data: { type: 'evaluate', id: 8, request: { ...request, classes: Int32Array.from([0, 1]) } } });
     expect(posted.pop()!.msg).toEqual({ type: 'error', id: 8, message: '4 embeddings but 2 class labels' });

@@ -1,0 +1,74 @@
+import type { ListedPair } from '../diagnostics/listPairs';
+import type { Dataset } from '../state/types';
+import type { ScoresTableView } from '../state/scoresRun';
+import { useApp } from '../state/context';
+import { formatCount, formatScore } from './format';
+
+/**
+ * One row of a scores table: the two names (plain text, never HTML), the
+ * file line, score, rank and label, a hub mark, and the flag actions that
+ * work without images (exclude the pair, flip its label, exclude a name).
+ */
+export function TableRowCard({ pair, dataset, table, isHub }: { pair: ListedPair; dataset: Dataset; table: ScoresTableView; isHub: Uint8Array | null }) {
+  const addFlag = useApp((s) => s.addFlag);
+  const line = table.lines[pair.pair];
+  const a = dataset.images[pair.i]?.path ?? '';
+  const b = dataset.images[pair.j]?.path ?? '';
+  const samePair = pair.i === pair.j;
+  const hubA = isHub?.[pair.i] === 1;
+  const hubB = isHub?.[pair.j] === 1;
+  const tag = hubA || hubB ? 'hub-image' : undefined;
+  return (
+    <div role="listitem" className={`pair table-row ${pair.label ? 'tp' : 'fp'}`} data-testid="fp-pair" data-score={pair.score} data-rank={pair.rank} data-line={line}>
+      {table.named ? (
+        <div className="pair-names" data-testid="pair-names">
+          <span className="name" title={a} data-testid="name-a">
+            {a}
+          </span>
+          <span className="arrow" aria-hidden="true">
+            ↔
+          </span>
+          <span className="name" title={b} data-testid="name-b">
+            {b}
+          </span>
+        </div>
+      ) : (
+        <div className="pair-names" data-testid="pair-names">
+          <span className="name">row {line}</span>
+        </div>
+      )}
+      <div className="pair-meta">
+        <span className="rank">#{formatCount(pair.rank)}</span>
+        <span className="score">score {formatScore(pair.score)}</span>
+        <span className={`badge ${pair.label ? 'tp' : 'fp'}`}>{pair.label ? 'true positive' : 'false positive'}</span>
+        <span className="muted">{table.named ? `line ${line}` : `label ${pair.label}`}</span>
+      </div>
+      {(hubA || hubB) && (
+        <ul className="tags" aria-label="why this pair is here">
+          <li data-testid="fp-tag" data-tag="hub-image" className="tag hub-image" title="This name occurs in many of the top false positives.">
+            hub name: {hubA ? a : b}
+          </li>
+        </ul>
+      )}
+      <details className="pair-actions">
+        <summary>Flag…</summary>
+        <button disabled={samePair} title={samePair ? 'both sides have the same name' : undefined} onClick={() => addFlag({ kind: 'exclude-pair', i: pair.i, j: pair.j, tag })}>
+          Exclude this pair
+        </button>
+        <button disabled={samePair} title={samePair ? 'both sides have the same name' : undefined} onClick={() => addFlag({ kind: 'label-error', i: pair.i, j: pair.j, tag })}>
+          Label error (flip same/different)
+        </button>
+        {table.named && (
+          <>
+            <button data-testid="exclude-image-a" onClick={() => addFlag({ kind: 'exclude-image', image: pair.i, tag: hubA ? 'hub-image' : undefined })}>
+              Exclude every pair with {a}
+            </button>
+            <button data-testid="exclude-image-b" disabled={samePair} onClick={() => addFlag({ kind: 'exclude-image', image: pair.j, tag: hubB ? 'hub-image' : undefined })}>
+              Exclude every pair with {b}
+            </button>
+          </>
+        )}
+      </details>
+    </div>
+  );
+}
