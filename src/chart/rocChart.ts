@@ -33,7 +33,7 @@ export function drawRoc(svg: SVGSVGElement, roc: RocCurve, onPick: (threshold: n
   g.append('line').attr('class', 'chance').attr('x1', x(0)).attr('y1', y(0)).attr('x2', x(1)).attr('y2', y(1));
   const auc = roc.auc === null ? 'AUC undefined (one class only)' : `AUC ${roc.auc.toFixed(4)}`;
   g.append('text').attr('class', 'roc-auc').attr('data-testid', 'roc-auc').attr('x', IW - 6).attr('y', IH - 10).attr('text-anchor', 'end').text(auc);
-  return plot(g, x, y, roc.fpr, roc.tpr, roc.thresholds, onPick);
+  return plot(g, x, y, false, roc.fpr, roc.tpr, roc.thresholds, onPick);
 }
 
 /**
@@ -52,7 +52,7 @@ export function drawDet(svg: SVGSVGElement, det: DetCurve, counts: { positives: 
   g.append('line').attr('class', 'chance').attr('x1', x(lo)).attr('y1', y(lo)).attr('x2', x(1)).attr('y2', y(1));
   g.append('text').attr('class', 'chance-label').attr('x', x(1) - 4).attr('y', y(1) + 12).attr('text-anchor', 'end').text('FMR = FNMR');
   if (det.warnings.length > 0) g.append('text').attr('class', 'axis-label').attr('x', IW / 2).attr('y', IH / 2).attr('text-anchor', 'middle').text(det.warnings[0]);
-  return plot(g, x, y, det.fmr, det.fnmr, det.thresholds, onPick);
+  return plot(g, x, y, true, det.fmr, det.fnmr, det.thresholds, onPick);
 }
 
 function frame(svg: SVGSVGElement, x: Scale, y: Scale, xLabel: string, yLabel: string, log: boolean) {
@@ -71,6 +71,7 @@ function plot(
   g: d3.Selection<SVGGElement, unknown, null, undefined>,
   x: Scale,
   y: Scale,
+  log: boolean,
   xs: Float64Array,
   ys: Float64Array,
   thresholds: Float64Array,
@@ -79,9 +80,11 @@ function plot(
   const n = xs.length;
   const px = new Float64Array(n);
   const py = new Float64Array(n);
+  const fx = arithmetic(x, log);
+  const fy = arithmetic(y, log);
   for (let i = 0; i < n; i++) {
-    px[i] = x(xs[i]);
-    py[i] = y(ys[i]);
+    px[i] = fx(xs[i]);
+    py[i] = fy(ys[i]);
   }
   const kept = thinPolyline(px, py, THIN_PX);
   const pts = Array.from(kept, (i) => [px[i], py[i]] as [number, number]);
@@ -121,4 +124,24 @@ function plot(
       if (p) sel.attr('cx', x(p.x)).attr('cy', y(p.y));
     },
   };
+}
+
+/**
+ * The scale as plain arithmetic: a d3 scale call costs ~30 ns, and a ROC
+ * curve over 50 M pairs has millions of points (measured: 600 ms of main
+ * thread to map them). Same values as the scale: linear, or log10 with the
+ * input clamped to the domain (as `.clamp(true)`).
+ */
+export function arithmetic(scale: Scale, log: boolean): (v: number) => number {
+  const [d0, d1] = scale.domain() as [number, number];
+  const [r0, r1] = scale.range() as [number, number];
+  if (!log) {
+    const k = (r1 - r0) / (d1 - d0);
+    return (v) => r0 + (v - d0) * k;
+  }
+  const a = Math.log10(d0);
+  const k = (r1 - r0) / (Math.log10(d1) - a);
+  const lo = Math.min(d0, d1);
+  const hi = Math.max(d0, d1);
+  return (v) => r0 + (Math.log10(Math.min(hi, Math.max(lo, v))) - a) * k;
 }
