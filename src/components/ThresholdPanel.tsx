@@ -1,14 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../state/context';
-import { scoreHistograms } from '../diagnostics/histograms';
+import { scoreHistograms, HIST_BINS as BINS } from '../diagnostics/histograms';
 import { drawHistogram, HIST_WIDTH, HIST_HEIGHT, type HistogramHandle } from '../chart/histogram';
 import { operatingPointAt } from '../metrics/bestF1';
 import { pointAtThreshold } from '../metrics/curveQuery';
 import type { PrCurve } from '../metrics/prCurve';
 import { formatCount, formatRate, formatScore } from './format';
 
-const BINS = 80;
 
 /**
  * Genuine vs impostor score histograms with the selected threshold, and the
@@ -20,7 +19,7 @@ export function ThresholdPanel() {
   const [logY, setLogY] = useState(true);
   const svgRef = useRef<SVGSVGElement>(null);
   const chart = useRef<HistogramHandle | null>(null);
-  const hist = useMemo(() => (evaluation ? scoreHistograms(evaluation.scores, evaluation.labels, BINS) : null), [evaluation]);
+  const hist = useMemo(() => (evaluation ? (evaluation.histograms ?? scoreHistograms(evaluation.scores, evaluation.labels, BINS)) : null), [evaluation]);
   const threshold = evaluation && selectedIdx !== null ? thresholdAt(evaluation.curve, selectedIdx) : null;
   const thresholdRef = useRef(threshold);
   thresholdRef.current = threshold;

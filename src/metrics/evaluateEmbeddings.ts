@@ -1,3 +1,4 @@
+import type { ScoreHistograms } from './histograms';
 import type { ClassIds, PairMetric } from './pairs';
 import { pairLabels, pairScores } from './pairs';
 import type { PrCurve } from './prCurve';
@@ -25,6 +26,8 @@ export interface Evaluation {
   pairB?: Uint32Array;
   /** The scores were given, not computed (a scores table): the file they came from; `metric` is then meaningless. */
   scoresFrom?: string;
+  /** Genuine vs impostor histograms (HIST_BINS bins), computed with the evaluation off the main thread. */
+  histograms?: ScoreHistograms;
 }
 
 /**

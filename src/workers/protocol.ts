@@ -73,5 +73,6 @@ export function curveTransferables(c: PrCurve): ArrayBuffer[] {
 
 /** Buffers of an evaluation that can be transferred instead of copied. */
 export function evaluationTransferables(e: Evaluation): ArrayBuffer[] {
-  return [...curveTransferables(e.curve), ...[e.order, e.scores, e.labels].map((a) => a.buffer as ArrayBuffer)];
+  const h = e.histograms ? [e.histograms.edges, e.histograms.genuine, e.histograms.impostor] : [];
+  return [...curveTransferables(e.curve), ...[e.order, e.scores, e.labels, ...h].map((a) => a.buffer as ArrayBuffer)];
 }
