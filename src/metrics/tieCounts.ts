@@ -153,3 +153,35 @@ function groups64(ah: Uint32Array, al: Uint32Array, bh: Uint32Array, bl: Uint32A
   }
   return g;
 }
+
+/** Bit 31 of a `countsFromSortedKeys` payload: set for a positive. */
+export const POSITIVE_BIT = 0x80000000;
+
+/**
+ * The same cumulative counts from one run of keys already sorted ascending
+ * (descending score, as `sortDescending` returns them), each carrying its
+ * label in bit 31 of `payload` (`POSITIVE_BIT`; the low 31 bits are free for
+ * an index). One sequential pass counts the tie groups, a second fills them
+ * back to front so thresholds increase. Lets a caller that needs the ranking
+ * anyway (`rankedPrCurve`) get the curve without a second sort.
+ *
+ * Contract: `hi`, `lo` (null for 32-bit keys) and `payload` of equal length
+ * n ≥ 1, keys ascending. Reference: as `cumulativeCounts`.
+ */
+export function countsFromSortedKeys(hi: Uint32Array, lo: Uint32Array | null, payload: Uint32Array): CumulativeCounts {
+  const n = hi.length;
+  let m = 1;
+  for (let i = 1; i < n; i++) if (hi[i] !== hi[i - 1] || (lo !== null && lo[i] !== lo[i - 1])) m++;
+  const out = { thresholds: new Float64Array(m), tp: new Float64Array(m), fp: new Float64Array(m) };
+  let tp = 0;
+  let k = m;
+  for (let i = 0; i < n; i++) {
+    tp += payload[i] >>> 31;
+    if (i + 1 < n && hi[i + 1] === hi[i] && (lo === null || lo[i + 1] === lo[i])) continue;
+    k--;
+    out.thresholds[k] = keyToScore(hi[i], lo === null ? null : lo[i]);
+    out.tp[k] = tp; // positives with key ≤ this one = positives with score ≥ this one
+    out.fp[k] = i + 1 - tp;
+  }
+  return out;
+}
