@@ -4,6 +4,8 @@ const RADIX = 2048; // 11-bit digits: 3 passes per 32-bit word (11 + 11 + 10)
 const MASK = RADIX - 1;
 const SHIFTS = [0, 11, 22] as const;
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+/** Index of the high 32-bit word of a float64 in a Uint32Array view of it. */
+export const HIGH_WORD = LITTLE_ENDIAN ? 1 : 0;
 
 /** Keys and payload after `sortDescending`, in descending score order. */
 export interface SortedKeys {
@@ -50,13 +52,42 @@ export function argsortDescending(scores: Float32Array | Float64Array): Uint32Ar
 export function sortDescending(scores: Float32Array | Float64Array, payload: Uint32Array): SortedKeys {
   const n = scores.length;
   assert(payload.length === n, `sortDescending: ${n} scores but payload of ${payload.length}`);
-  if (scores instanceof Float32Array) return radixSort(float32Keys(scores), null, payload);
+  const f32 = exactFloat32(scores); // NaN is never exact, so it takes the 64-bit path, which rejects it
+  return f32 !== null ? radixSort(float32Keys(f32), null, payload) : float64Sort(scores as Float64Array, payload);
+}
+
+/**
+ * `scores` itself when float32, a float32 copy when every float64 value is
+ * exactly a float32 value (then 32-bit keys sort them: half the passes), else
+ * null (64-bit keys needed). NaN is never exact.
+ */
+export function exactFloat32(scores: Float32Array | Float64Array): Float32Array | null {
+  if (scores instanceof Float32Array) return scores;
   const f32 = new Float32Array(scores);
-  for (let i = 0; i < n; i++) {
-    // NaN !== NaN, so NaN always takes the 64-bit path, which rejects it.
-    if (f32[i] !== scores[i]) return float64Sort(scores, payload);
-  }
-  return radixSort(float32Keys(f32), null, payload);
+  for (let i = 0; i < scores.length; i++) if (f32[i] !== scores[i]) return null;
+  return f32;
+}
+
+/**
+ * The sort key of a float32 bit pattern: ascending keys = descending scores.
+ * Negative floats keep their bits; non-negative ones get bits ^ 0x7fffffff;
+ * −0 gets +0's key. The one mapping behind `argsortDescending` and
+ * `cumulativeCounts` (NaN patterns are the caller's to refuse).
+ */
+export function scoreKey32(bits: number): number {
+  const b = bits === 0x80000000 ? 0 : bits; // −0 → +0
+  return b >= 0x80000000 ? b : (b ^ 0x7fffffff) >>> 0;
+}
+
+/** The same mapping for a float64 bit pattern (high word `h`, low word `l`): the key's high word. */
+export function scoreKeyHi64(h: number, l: number): number {
+  const b = h === 0x80000000 && l === 0 ? 0 : h; // −0 → +0
+  return b >= 0x80000000 ? b : (b ^ 0x7fffffff) >>> 0;
+}
+
+/** The key's low word (see `scoreKeyHi64`). */
+export function scoreKeyLo64(h: number, l: number): number {
+  return h >= 0x80000000 && !(h === 0x80000000 && l === 0) ? l : ~l >>> 0;
 }
 
 const scratch = new Float64Array(1);
@@ -79,19 +110,15 @@ function nanError(i: number): Error {
   return new Error(`argsortDescending: NaN score at index ${i} (drop non-finite scores first)`);
 }
 
-/**
- * Descending keys: ascending key order = descending float order. Negative
- * floats keep their bits; non-negative ones get bits ^ 0x7fffffff.
- */
+/** Descending keys (see `scoreKey32`); throws on NaN. */
 function float32Keys(scores: Float32Array): Uint32Array {
   const n = scores.length;
   const bits = new Uint32Array(scores.buffer, scores.byteOffset, n);
   const keys = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
-    let b = bits[i];
-    if (b === 0x80000000) b = 0; // −0 → +0
+    const b = bits[i];
     if ((b & 0x7fffffff) > 0x7f800000) throw nanError(i);
-    keys[i] = b >= 0x80000000 ? b : (b ^ 0x7fffffff) >>> 0;
+    keys[i] = scoreKey32(b);
   }
   return keys;
 }
@@ -100,17 +127,15 @@ function float32Keys(scores: Float32Array): Uint32Array {
 function float64Sort(scores: Float64Array, payload: Uint32Array): SortedKeys {
   const n = scores.length;
   const words = new Uint32Array(scores.buffer, scores.byteOffset, 2 * n);
-  const h0 = LITTLE_ENDIAN ? 1 : 0;
   const hi = new Uint32Array(n);
   const lo = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
-    let h = words[2 * i + h0];
-    const l = words[2 * i + 1 - h0];
-    if (h === 0x80000000 && l === 0) h = 0; // −0 → +0
+    const h = words[2 * i + HIGH_WORD];
+    const l = words[2 * i + 1 - HIGH_WORD];
     const mag = h & 0x7fffffff;
     if (mag > 0x7ff00000 || (mag === 0x7ff00000 && l !== 0)) throw nanError(i);
-    hi[i] = h >= 0x80000000 ? h : (h ^ 0x7fffffff) >>> 0;
-    lo[i] = h >= 0x80000000 ? l : ~l >>> 0;
+    hi[i] = scoreKeyHi64(h, l);
+    lo[i] = scoreKeyLo64(h, l);
   }
   return radixSort(hi, lo, payload);
 }

@@ -1,5 +1,5 @@
 import { dropIntermediatePoints } from './dropIntermediate';
-import { curveFromCounts, prCurve, warnNonFinite, type PrCurve, type PrCurveOptions } from './prCurve';
+import { curveFromFiniteCounts, prCurve, type PrCurve, type PrCurveOptions } from './prCurve';
 
 /** One slice of a larger score/label array, in input order. */
 export interface ScoreChunk {
@@ -63,8 +63,7 @@ export function mergePrCurves(a: PrCurve, b: PrCurve, bOffset = a.n + a.excluded
   const excludedIndices = new Uint32Array(a.excludedNonFinite + b.excludedNonFinite);
   excludedIndices.set(a.excludedIndices);
   for (let e = 0; e < b.excludedNonFinite; e++) excludedIndices[a.excludedNonFinite + e] = b.excludedIndices[e] + bOffset;
-  const warnings = excludedIndices.length > 0 ? [warnNonFinite(excludedIndices.length)] : [];
-  return curveFromCounts(thresholds, tp, fp, excludedIndices, warnings);
+  return curveFromFiniteCounts({ thresholds, tp, fp }, excludedIndices);
 }
 
 /**

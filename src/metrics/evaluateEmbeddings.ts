@@ -2,9 +2,7 @@ import type { ScoreHistograms } from './histograms';
 import type { ClassIds, PairMetric } from './pairs';
 import { pairLabels, pairScores } from './pairs';
 import type { PrCurve } from './prCurve';
-import { prCurve } from './prCurve';
-import { splitFinite } from './finite';
-import { argsortDescending } from './argsort';
+import { rankedPrCurve } from './rankedCurve';
 
 /** 'neg-sq-l2': score = −‖a − b‖² (our user's convention); 'cosine': a·b / (‖a‖‖b‖). */
 export type ScoreMetric = PairMetric;
@@ -33,19 +31,14 @@ export interface Evaluation {
 /**
  * Every unordered pair of `n` embeddings (never an image with itself): scores,
  * labels, the exact PR curve (scikit-learn semantics, see prCurve.ts) and the
- * ranking the gallery walks. `emb` is n × dim row-major.
+ * ranking the gallery walks, from one sort (see rankedCurve.ts). `emb` is
+ * n × dim row-major.
  */
 export function evaluateEmbeddings(emb: Float32Array, n: number, dim: number, classes: ClassIds, metric: ScoreMetric): Evaluation {
   if (classes.length !== n) throw new Error(`${n} embeddings but ${classes.length} class labels`);
   const scores = pairScores(emb, n, dim, metric);
   const labels = pairLabels(classes);
-  return { curve: prCurve(scores, labels), order: rankFinite(scores, labels), scores, labels, n, metric };
+  const { curve, order } = rankedPrCurve(scores, labels); // one sort for both
+  return { curve, order, scores, labels, n, metric };
 }
 
-/** Pair indices of finite scores, sorted by score (descending, stable). */
-function rankFinite(scores: Float32Array, labels: Uint8Array): Uint32Array {
-  const split = splitFinite(scores, labels);
-  const order = argsortDescending(split.scores);
-  if (split.keptIndex) for (let k = 0; k < order.length; k++) order[k] = split.keptIndex[order[k]];
-  return order;
-}

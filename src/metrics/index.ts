@@ -21,6 +21,8 @@ export {
 export type { PrCurve } from './prCurve';
 export type { PrCurveOptions } from './prCurve';
 export { curveFromCounts } from './prCurve';
+export { rankedPrCurve } from './rankedCurve';
+export type { RankedCurve } from './rankedCurve';
 export { dropIntermediatePoints } from './dropIntermediate';
 export { interpolatedAveragePrecision, trapezoidPrArea } from './apVariants';
 export { rocAucFromPrCurve, rocAucScore, rocCurve, rocFromPrCurve } from './roc';

@@ -1,8 +1,6 @@
 import { assert } from '../base/assert';
 import type { Evaluation, ScoreMetric } from './evaluateEmbeddings';
-import { prCurve } from './prCurve';
-import { splitFinite } from './finite';
-import { argsortDescending } from './argsort';
+import { rankedPrCurve } from './rankedCurve';
 import { rowNorms } from './pairs';
 
 /** An evaluation over an explicit pair list: pair k is (pairA[k], pairB[k]); scores, labels and `order` index the list. */
@@ -52,8 +50,6 @@ export function listedPairScores(emb: Float32Array, n: number, d: number, a: Uin
 export function evaluateListedPairs(emb: Float32Array, n: number, d: number, pairA: Uint32Array, pairB: Uint32Array, labels: Uint8Array, metric: ScoreMetric): ListedEvaluation {
   assert(labels.length === pairA.length, `evaluateListedPairs: ${pairA.length} pairs but ${labels.length} labels`);
   const scores = listedPairScores(emb, n, d, pairA, pairB, metric);
-  const split = splitFinite(scores, labels);
-  const order = argsortDescending(split.scores);
-  if (split.keptIndex) for (let k = 0; k < order.length; k++) order[k] = split.keptIndex[order[k]];
-  return { curve: prCurve(scores, labels), order, scores, labels, n, metric, pairA, pairB };
+  const { curve, order } = rankedPrCurve(scores, labels); // one sort for both
+  return { curve, order, scores, labels, n, metric, pairA, pairB };
 }

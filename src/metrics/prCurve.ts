@@ -1,7 +1,7 @@
 import { averagePrecisionFromCurve } from './averagePrecision';
 import { dropIntermediatePoints } from './dropIntermediate';
 import { splitFinite } from './finite';
-import { cumulativeCounts } from './tieCounts';
+import { cumulativeCounts, type CumulativeCounts } from './tieCounts';
 
 /** A precision-recall curve in scikit-learn's layout, plus counts and diagnostics. */
 export interface PrCurve {
@@ -80,28 +80,39 @@ export function prCurve(
   options: PrCurveOptions = {},
 ): PrCurve {
   const split = splitFinite(scores, labels);
-  const s = split.scores;
-  const y = split.labels;
-  const n = s.length;
-  const excluded = split.excludedIndices.length;
-  const warnings: string[] = [];
-  if (excluded > 0) warnings.push(warnNonFinite(excluded));
+  const positives = countPositives(split.labels);
+  const counts = split.scores.length > 0 ? cumulativeCounts(split.scores, split.labels, positives) : null;
+  const curve = curveFromFiniteCounts(counts, split.excludedIndices);
+  return options.dropIntermediate ? dropIntermediatePoints(curve) : curve;
+}
 
+/**
+ * The number of ones in `labels` (of the finite scores, see `splitFinite`).
+ * Throws when a label is not 0 or 1; the index is the position among the
+ * finite scores. Shared by `prCurve` and `rankedPrCurve`.
+ */
+export function countPositives(labels: Uint8Array): number {
   let positives = 0;
-  for (let i = 0; i < n; i++) {
-    const v = y[i];
+  for (let i = 0; i < labels.length; i++) {
+    const v = labels[i];
     if (v > 1) throw new Error(`prCurve: label ${v} at index ${i}; labels must be 0 or 1`);
     positives += v;
   }
+  return positives;
+}
 
-  if (n === 0) {
+/**
+ * `curveFromCounts` with the warning for the dropped non-finite scores
+ * first; `counts` null when no finite score is left (an empty curve).
+ * Used by `prCurve`, `rankedPrCurve` and `mergePrCurves`.
+ */
+export function curveFromFiniteCounts(counts: CumulativeCounts | null, excludedIndices: Uint32Array): PrCurve {
+  const warnings = excludedIndices.length > 0 ? [warnNonFinite(excludedIndices.length)] : [];
+  if (counts === null) {
     const none = new Float64Array(0);
-    return curveFromCounts(none, none, none.slice(), split.excludedIndices, warnings);
+    return curveFromCounts(none, none, none.slice(), excludedIndices, warnings);
   }
-
-  const { thresholds, tp, fp } = cumulativeCounts(s, y, positives);
-  const curve = curveFromCounts(thresholds, tp, fp, split.excludedIndices, warnings);
-  return options.dropIntermediate ? dropIntermediatePoints(curve) : curve;
+  return curveFromCounts(counts.thresholds, counts.tp, counts.fp, excludedIndices, warnings);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { keyToScore, radixSortKeys } from './argsort';
+import { exactFloat32, HIGH_WORD, keyToScore, radixSortKeys, scoreKey32, scoreKeyHi64, scoreKeyLo64 } from './argsort';
 
 /** Distinct scores (increasing) with cumulative counts, in scikit-learn's curve order. */
 export interface CumulativeCounts {
@@ -9,8 +9,6 @@ export interface CumulativeCounts {
   /** negatives with score ≥ thresholds[k] */
   fp: Float64Array;
 }
-
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 type Keys = { hi: Uint32Array; lo: Uint32Array | null };
 
@@ -40,13 +38,7 @@ export function cumulativeCounts(scores: Float32Array | Float64Array, labels: Ui
 /** Descending-order keys (ascending key = descending score), split by label. */
 function keysByLabel(scores: Float32Array | Float64Array, labels: Uint8Array, positives: number): [Keys, Keys] {
   const n = scores.length;
-  let f32: Float32Array | null = scores instanceof Float32Array ? scores : null;
-  if (f32 === null) {
-    const copy = new Float32Array(scores);
-    let exact = true;
-    for (let i = 0; i < n && exact; i++) exact = copy[i] === scores[i];
-    if (exact) f32 = copy;
-  }
+  const f32 = exactFloat32(scores);
   if (f32 !== null) {
     const bits = new Uint32Array(f32.buffer, f32.byteOffset, n);
     const pos = new Uint32Array(positives);
@@ -54,9 +46,7 @@ function keysByLabel(scores: Float32Array | Float64Array, labels: Uint8Array, po
     let p = 0;
     let q = 0;
     for (let i = 0; i < n; i++) {
-      let b = bits[i];
-      if (b === 0x80000000) b = 0; // −0 → +0
-      const key = b >= 0x80000000 ? b : (b ^ 0x7fffffff) >>> 0;
+      const key = scoreKey32(bits[i]);
       if (labels[i] === 1) pos[p++] = key;
       else neg[q++] = key;
     }
@@ -66,7 +56,6 @@ function keysByLabel(scores: Float32Array | Float64Array, labels: Uint8Array, po
     ];
   }
   const words = new Uint32Array(scores.buffer, scores.byteOffset, 2 * n);
-  const h0 = LITTLE_ENDIAN ? 1 : 0;
   const posHi = new Uint32Array(positives);
   const posLo = new Uint32Array(positives);
   const negHi = new Uint32Array(n - positives);
@@ -74,17 +63,14 @@ function keysByLabel(scores: Float32Array | Float64Array, labels: Uint8Array, po
   let p = 0;
   let q = 0;
   for (let i = 0; i < n; i++) {
-    let h = words[2 * i + h0];
-    const l = words[2 * i + 1 - h0];
-    if (h === 0x80000000 && l === 0) h = 0; // −0 → +0
-    const kh = h >= 0x80000000 ? h : (h ^ 0x7fffffff) >>> 0;
-    const kl = h >= 0x80000000 ? l : ~l >>> 0;
+    const h = words[2 * i + HIGH_WORD];
+    const l = words[2 * i + 1 - HIGH_WORD];
     if (labels[i] === 1) {
-      posHi[p] = kh;
-      posLo[p++] = kl;
+      posHi[p] = scoreKeyHi64(h, l);
+      posLo[p++] = scoreKeyLo64(h, l);
     } else {
-      negHi[q] = kh;
-      negLo[q++] = kl;
+      negHi[q] = scoreKeyHi64(h, l);
+      negLo[q++] = scoreKeyLo64(h, l);
     }
   }
   return [
@@ -152,4 +138,36 @@ function groups64(ah: Uint32Array, al: Uint32Array, bh: Uint32Array, bl: Uint32A
     g++;
   }
   return g;
+}
+
+/** Bit 31 of a `countsFromSortedKeys` payload: set for a positive. */
+export const POSITIVE_BIT = 0x80000000;
+
+/**
+ * The same cumulative counts from one run of keys already sorted ascending
+ * (descending score, as `sortDescending` returns them), each carrying its
+ * label in bit 31 of `payload` (`POSITIVE_BIT`; the low 31 bits are free for
+ * an index). One sequential pass counts the tie groups, a second fills them
+ * back to front so thresholds increase. Lets a caller that needs the ranking
+ * anyway (`rankedPrCurve`) get the curve without a second sort.
+ *
+ * Contract: `hi`, `lo` (null for 32-bit keys) and `payload` of equal length
+ * n ≥ 1, keys ascending. Reference: as `cumulativeCounts`.
+ */
+export function countsFromSortedKeys(hi: Uint32Array, lo: Uint32Array | null, payload: Uint32Array): CumulativeCounts {
+  const n = hi.length;
+  let m = 1;
+  for (let i = 1; i < n; i++) if (hi[i] !== hi[i - 1] || (lo !== null && lo[i] !== lo[i - 1])) m++;
+  const out = { thresholds: new Float64Array(m), tp: new Float64Array(m), fp: new Float64Array(m) };
+  let tp = 0;
+  let k = m;
+  for (let i = 0; i < n; i++) {
+    tp += payload[i] >>> 31;
+    if (i + 1 < n && hi[i + 1] === hi[i] && (lo === null || lo[i + 1] === lo[i])) continue;
+    k--;
+    out.thresholds[k] = keyToScore(hi[i], lo === null ? null : lo[i]);
+    out.tp[k] = tp; // positives with key ≤ this one = positives with score ≥ this one
+    out.fp[k] = i + 1 - tp;
+  }
+  return out;
 }

@@ -89,7 +89,7 @@ describe('cli errors: exit code 2 and a message naming the file and the fix', ()
     ['empty scores', ['curve', '--scores', tmp.write('e.npy', npyBytes(new Float32Array(0))), '--labels', p1Labels], /e\.npy: empty array/],
     ['empty csv', ['curve', '--csv', tmp.write('e.csv', 'score,label\n')], /e\.csv: no rows after the header/],
     ['csv without header', ['curve', '--csv', tmp.write('h.csv', '0.5,1\n')], /h\.csv: the header row must name a "score" and a "label" column/],
-    ['not an npy', ['curve', '--scores', tmp.write('x.npy', 'hello'), '--labels', p1Labels], /x\.npy: not a \.npy file/],
+    ['not an npy', ['curve', '--scores', tmp.write('x.npy', 'hello'), '--labels', p1Labels], /x\.npy: is not a NumPy \.npy file/],
     ['missing option', ['curve', '--scores', p1Scores], /curve needs --scores S\.npy and --labels L\.npy/],
     ['unknown command', ['curves'], /unknown command "curves"/],
     ['unknown option', ['curve', '--score', p1Scores], /Unknown option '--score'/],

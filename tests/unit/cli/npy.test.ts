@@ -42,11 +42,11 @@ describe('parseNpy(bytes, name) reads .npy v1/v2/v3 strictly', () => {
   test('errors name the file and the fix', () => {
     const f32 = Float32Array.from([1, 2]);
     const cases: [Uint8Array, RegExp][] = [
-      [new TextEncoder().encode('score,label\n1,0\n'), /x\.npy: not a \.npy file/],
-      [npyBytes(f32).subarray(0, npyBytes(f32).length - 6), /x\.npy: the header promises 8 data bytes .* but the file has 2/],
+      [new TextEncoder().encode('score,label\n1,0\n'), /x\.npy: is not a NumPy \.npy file .*; save the array with np\.save/],
+      [npyBytes(f32).subarray(0, npyBytes(f32).length - 6), /x\.npy: holds 2 data bytes but shape \(2\) of <f4 needs 8: the file is truncated; re-save/],
       [npyBytes(f32, { descr: '<c8' }), /x\.npy: unsupported dtype '<c8'/],
       [npyBytes(f32, { headerText: "{'descr': [('a', '<f4')], 'fortran_order': False, 'shape': (2,), }" }), /structured/],
-      [npyBytes(Float32Array.from([1, 2, 3, 4]), { shape: [2, 2], fortran: true }), /Fortran-ordered .*; save numpy.ascontiguousarray/],
+      [npyBytes(Float32Array.from([1, 2, 3, 4]), { shape: [2, 2], fortran: true }), /x\.npy: is stored in Fortran \(column-major\) order.*; in Python: np\.save\(path, np\.ascontiguousarray\(arr\)\)/],
     ];
     for (const [bytes, message] of cases) expect(() => parseNpy(bytes, 'x.npy')).toThrow(message);
     const parse = (b: Uint8Array) => parseNpy(b, 'x.npy');
@@ -57,5 +57,15 @@ describe('parseNpy(bytes, name) reads .npy v1/v2/v3 strictly', () => {
     expect(() => binaryLabelsColumn(parse(npyBytes(Int8Array.from([0, -1]))), 'x.npy')).toThrow(/label -1 at index 1/);
     expect(() => classIdsColumn(parse(npyBytes(BigInt64Array.from([2n ** 40n]))), 'x.npy')).toThrow(/does not fit in int32/);
     expect(() => embeddingsMatrix(parse(npyBytes(Float32Array.from([1, 2]))), 'x.npy')).toThrow(/2-D array/);
+  });
+
+  test('what the shared reader adds is refused or read the same way: strings, bad bools, unknown versions, 1-D Fortran order', () => {
+    const parse = (b: Uint8Array) => parseNpy(b, 'x.npy');
+    expect(() => parse(npyBytes(Uint32Array.from([0x61, 0x62]), { descr: '<U1' }))).toThrow(/x\.npy: unsupported dtype '<U1' \(strings\); map class names to integer ids/);
+    expect(() => parse(npyBytes(Uint8Array.from([0, 3]), { descr: '|b1' }))).toThrow(/x\.npy: is a bool array with the byte 3 at element 1/);
+    const v4 = npyBytes(Float32Array.from([1]));
+    v4[6] = 4;
+    expect(() => parse(v4)).toThrow(/x\.npy: uses \.npy format version 4\.0/);
+    expect(Array.from(scoresColumn(parse(npyBytes(Float32Array.from([1, 2]), { fortran: true })), 'x.npy'))).toEqual([1, 2]);
   });
 });

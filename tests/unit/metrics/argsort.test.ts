@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { argsortDescending } from '../../../src/metrics';
-import { keyToScore, sortDescending } from '../../../src/metrics/argsort';
+import { HIGH_WORD, exactFloat32, keyToScore, scoreKey32, scoreKeyHi64, scoreKeyLo64, sortDescending } from '../../../src/metrics/argsort';
 
 /** Reference: Array.prototype.sort (stable since ES2019), highest first, −0 == 0. */
 function reference(scores: ArrayLike<number>): number[] {
@@ -111,5 +111,38 @@ describe('argsortDescending(scores) orders highest first, stable, like a stable 
       }
     }
     expect(seen.every((v) => v === 1)).toBe(true);
+  });
+});
+
+describe('scoreKey32 / scoreKeyHi64+Lo64: the one score → key mapping shared by argsortDescending and cumulativeCounts', () => {
+  const key32 = (x: number) => scoreKey32(new Uint32Array(Float32Array.of(x).buffer)[0]);
+  const key64 = (x: number) => {
+    const w = new Uint32Array(Float64Array.of(x).buffer);
+    const h = w[HIGH_WORD];
+    const l = w[1 - HIGH_WORD];
+    return (BigInt(scoreKeyHi64(h, l)) << 32n) | BigInt(scoreKeyLo64(h, l));
+  };
+  const cmp = (x: number | bigint, y: number | bigint) => (x < y ? -1 : x > y ? 1 : 0);
+  test('keys ascend exactly as scores descend, −0 and +0 share a key, and keyToScore inverts them (fast-check)', () => {
+    const value = fc.oneof(fc.constantFrom(0, -0, Infinity, -Infinity, 1, -1), fc.double({ noNaN: true }));
+    fc.assert(
+      fc.property(value, value, (a, b) => {
+        const [a32, b32] = [Math.fround(a), Math.fround(b)];
+        expect(cmp(key32(b32), key32(a32))).toBe(cmp(a32, b32));
+        expect(cmp(key64(b), key64(a))).toBe(cmp(a, b));
+        expect(keyToScore(key32(a32), null)).toBe(a32 === 0 ? 0 : a32);
+      }),
+      { numRuns: 1000 },
+    );
+    expect(key32(-0)).toBe(key32(0));
+    expect(key64(-0)).toBe(key64(0));
+  });
+
+  test('exactFloat32: float32 input as is, exact float64 as a float32 copy, otherwise null', () => {
+    const f = Float32Array.of(1, 2);
+    expect(exactFloat32(f)).toBe(f);
+    expect(Array.from(exactFloat32(Float64Array.of(0.5, -0, Infinity))!)).toEqual([0.5, -0, Infinity]);
+    expect(exactFloat32(Float64Array.of(0.1))).toBeNull();
+    expect(exactFloat32(Float64Array.of(1, NaN))).toBeNull();
   });
 });
