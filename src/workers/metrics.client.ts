@@ -1,8 +1,9 @@
 import type { Evaluation } from '../metrics/evaluateEmbeddings';
 import type { CounterfactualRequest, CounterfactualResult, EvaluateRequest, MetricsIn, MetricsOut } from './protocol';
+import { copyPairs } from './protocol';
 
 export interface Evaluator {
-  /** Scores every pair and computes the exact curve off the main thread. The request's buffers are copied, not transferred (the caller keeps its embeddings). */
+  /** Scores every pair (or the request's pair list) and computes the exact curve off the main thread. The caller's buffers are copied, not transferred (it keeps its embeddings and pairs). */
   evaluate(req: EvaluateRequest): Promise<Evaluation>;
   /** Replays the curve with the user's flags applied (exclusions, label errors, relabels), off the main thread. */
   counterfactual(req: CounterfactualRequest): Promise<CounterfactualResult>;
@@ -29,7 +30,7 @@ export function createEvaluator(): Evaluator {
     }
   };
 
-  function ask<K extends MetricsOut['type']>(w: Worker, msg: MetricsIn, expect: K): Promise<Reply<K>> {
+  function ask<K extends MetricsOut['type']>(w: Worker, msg: MetricsIn, expect: K, transfer: Transferable[] = []): Promise<Reply<K>> {
     return new Promise((resolve, reject) => {
       const onMessage = (ev: MessageEvent<MetricsOut>) => {
         if (ev.data.id !== msg.id) return;
@@ -48,27 +49,23 @@ export function createEvaluator(): Evaluator {
       };
       w.addEventListener('message', onMessage);
       w.addEventListener('error', onError);
-      w.postMessage(msg);
+      w.postMessage(msg, transfer);
     });
   }
 
   return {
     async evaluate(request) {
       const w = getWorker();
-      if (!w) {
-        const m = await import('../metrics/evaluateEmbeddings');
-        return m.evaluateEmbeddings(request.embeddings, request.n, request.dim, request.classes, request.metric);
-      }
-      return (await ask(w, { type: 'evaluate', id: nextId++, request }, 'evaluation')).evaluation;
+      if (!w) return (await import('./metricsCompute')).evaluateRequest(request);
+      // The pair list's copies are transferred; the embeddings are copied by postMessage (the caller keeps them).
+      const sent = copyPairs(request);
+      return (await ask(w, { type: 'evaluate', id: nextId++, request: sent.request }, 'evaluation', sent.transfer)).evaluation;
     },
     async counterfactual(request) {
       const w = getWorker();
-      if (!w) {
-        const m = await import('../diagnostics/counterfactual');
-        const cf = m.counterfactual(request, request.classes, request.flags, request.classCount);
-        return { curve: cf.curve, excludedPairs: cf.excludedPairs, changedLabels: cf.changedLabels };
-      }
-      return (await ask(w, { type: 'counterfactual', id: nextId++, request }, 'counterfactual')).result;
+      if (!w) return (await import('./metricsCompute')).counterfactualRequest(request);
+      const sent = copyPairs(request);
+      return (await ask(w, { type: 'counterfactual', id: nextId++, request: sent.request }, 'counterfactual', sent.transfer)).result;
     },
   };
 }

@@ -1,8 +1,7 @@
 /// <reference lib="webworker" />
 import type { MetricsIn, MetricsOut } from './protocol';
 import { curveTransferables, evaluationTransferables } from './protocol';
-import { counterfactual } from '../diagnostics/counterfactual';
-import { evaluateEmbeddings } from '../metrics/evaluateEmbeddings';
+import { counterfactualRequest, evaluateRequest } from './metricsCompute';
 
 const post = (m: MetricsOut, transfer: Transferable[] = []) => (self as DedicatedWorkerGlobalScope).postMessage(m, transfer);
 
@@ -11,8 +10,7 @@ self.onmessage = (ev: MessageEvent<MetricsIn>) => {
   switch (msg.type) {
     case 'evaluate': {
       try {
-        const r = msg.request;
-        const evaluation = evaluateEmbeddings(r.embeddings, r.n, r.dim, r.classes, r.metric);
+        const evaluation = evaluateRequest(msg.request);
         post({ type: 'evaluation', id: msg.id, evaluation }, evaluationTransferables(evaluation));
       } catch (e) {
         post({ type: 'error', id: msg.id, message: (e as Error).message ?? String(e) });
@@ -21,10 +19,8 @@ self.onmessage = (ev: MessageEvent<MetricsIn>) => {
     }
     case 'counterfactual': {
       try {
-        const r = msg.request;
-        const cf = counterfactual(r, r.classes, r.flags, r.classCount);
-        const result = { curve: cf.curve, excludedPairs: cf.excludedPairs, changedLabels: cf.changedLabels };
-        post({ type: 'counterfactual', id: msg.id, result }, curveTransferables(cf.curve));
+        const result = counterfactualRequest(msg.request);
+        post({ type: 'counterfactual', id: msg.id, result }, curveTransferables(result.curve));
       } catch (e) {
         post({ type: 'error', id: msg.id, message: (e as Error).message ?? String(e) });
       }

@@ -1,6 +1,7 @@
 import type { EmbedRequest, EmbedResult } from '../model/embedPipeline';
 import type { EmbedBenchResult } from '../model/benchEmbedding';
 import type { Evaluation, ScoreMetric } from '../metrics/evaluateEmbeddings';
+import type { ListedEvaluation } from '../metrics/listedPairs';
 import type { PrCurve } from '../metrics/prCurve';
 import type { Flag } from '../diagnostics/flags';
 
@@ -22,6 +23,12 @@ export interface EvaluateRequest {
   dim: number;
   classes: Int32Array;
   metric: ScoreMetric;
+  /**
+   * Score only these pairs, with these labels (a pair list, or a sample of
+   * class-folder pairs): pair k = (a[k], b[k]); the evaluation then carries
+   * pairA/pairB (metrics/listedPairs.ts). Absent: every pair i < j, labelled by `classes`.
+   */
+  pairs?: { a: Uint32Array; b: Uint32Array; labels: Uint8Array };
 }
 
 export interface CounterfactualRequest {
@@ -31,6 +38,9 @@ export interface CounterfactualRequest {
   classes: Int32Array;
   classCount: number;
   flags: Flag[];
+  /** The evaluation's pair list (absent: every pair i < j). */
+  pairA?: Uint32Array;
+  pairB?: Uint32Array;
 }
 
 /** The replayed curve; only what the overlay and the summary need travels back. */
@@ -56,5 +66,21 @@ export function curveTransferables(c: PrCurve): ArrayBuffer[] {
 
 /** Buffers of an evaluation that can be transferred instead of copied. */
 export function evaluationTransferables(e: Evaluation): ArrayBuffer[] {
-  return [...curveTransferables(e.curve), ...[e.order, e.scores, e.labels].map((a) => a.buffer as ArrayBuffer)];
+  const listed = e as Partial<Pick<ListedEvaluation, 'pairA' | 'pairB'>>;
+  const pairs = listed.pairA && listed.pairB ? [listed.pairA, listed.pairB] : [];
+  return [...curveTransferables(e.curve), ...[e.order, e.scores, e.labels, ...pairs].map((a) => a.buffer as ArrayBuffer)];
+}
+
+/** Buffers of a request's pair list, copied so the sender keeps its own (the copies are transferred). */
+export function copyPairs<T extends { pairs?: EvaluateRequest['pairs'] } | { pairA?: Uint32Array; pairB?: Uint32Array }>(req: T): { request: T; transfer: ArrayBuffer[] } {
+  if ('pairs' in req && req.pairs) {
+    const pairs = { a: req.pairs.a.slice(), b: req.pairs.b.slice(), labels: req.pairs.labels.slice() };
+    return { request: { ...req, pairs }, transfer: [pairs.a.buffer, pairs.b.buffer, pairs.labels.buffer] };
+  }
+  if ('pairA' in req && req.pairA && req.pairB) {
+    const pairA = req.pairA.slice();
+    const pairB = req.pairB.slice();
+    return { request: { ...req, pairA, pairB }, transfer: [pairA.buffer, pairB.buffer] };
+  }
+  return { request: req, transfer: [] };
 }
