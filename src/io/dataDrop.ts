@@ -5,6 +5,8 @@ import { imageFolderLayout, type SkippedFile } from './imageFolder';
 import type { NamedBytes } from './bytes';
 import { readEmbeddingSet, type EmbeddingSet } from './embeddingSet';
 import { formatIssue } from './inputIssue';
+import { readPairListDrop, type PairListDrop } from './pairListDrop';
+import { isImagePath, junkReason } from './pathRules';
 
 export interface PairCounts {
   images: number;
@@ -23,15 +25,14 @@ export interface ClassFolderImage {
 
 export type DataInspection =
   | { kind: 'class-folders'; name: string; classes: string[]; images: ClassFolderImage[]; skipped: SkippedFile[]; counts: PairCounts }
+  /** A pairs list (pairs CSV, LFW pairs.txt, triplets CSV) with its images: only the listed pairs are scored. */
+  | ({ kind: 'pair-list'; name: string; skipped: SkippedFile[] } & PairListDrop)
   /** Precomputed embeddings + labels: no model needed; every pair of rows is scored. */
   | { kind: 'embeddings'; name: string; set: EmbeddingSet; warnings: string[]; skipped: SkippedFile[]; counts: PairCounts }
   /** Recognised, but this build cannot evaluate it yet: `message` says so and what works instead. */
   | { kind: 'unsupported'; detected: DataKind | 'unknown'; message: string; skipped: SkippedFile[] };
 
 const LATER: Partial<Record<DataKind, string>> = {
-  'pairs-csv': 'a pairs list (CSV)',
-  'lfw-pairs': 'an LFW pairs.txt',
-  'triplets-csv': 'a triplets CSV',
   'scores-csv': 'a scores table (CSV)',
   'scores-parquet': 'a scores table (Parquet)',
 };
@@ -55,6 +56,12 @@ export async function inspectDataDrop(dropped: readonly DroppedFile[]): Promise<
     const set = readEmbeddingSet(await read(drop.embeddings!), await read(drop.labels!));
     const name = drop.embeddings!.split('/').pop()!.replace(/\.npy$/i, '');
     return { kind: 'embeddings', name, set, warnings: set.issues.map(formatIssue), skipped: zipSkipped, counts: classFolderCounts(Array.from(set.classIds)) };
+  }
+  if (drop.kind === 'pairs-csv' || drop.kind === 'lfw-pairs' || drop.kind === 'triplets-csv') {
+    const list = files.find((f) => f.path === drop.list)!;
+    const images = files.filter((f) => f !== list && isImagePath(f.path) && junkReason(f.path) === null);
+    const read = readPairListDrop(drop.kind, list.path, await list.file.text(), images);
+    return { kind: 'pair-list', name: list.path.split('/').pop() ?? list.path, skipped: zipSkipped, ...read };
   }
   if (drop.kind !== 'class-folders') {
     const what = LATER[drop.kind] ?? drop.kind;
