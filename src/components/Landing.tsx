@@ -48,7 +48,10 @@ function UserData({ options }: { options: RunOptions }) {
       clearCache: st.clearEmbeddingCache,
       cacheNote: st.cacheNote,
       modelReady: st.modelDrop?.status === 'inspected' && st.modelDrop.inspection.kind === 'ready',
-      dataReady: st.dataDrop?.status === 'inspected' && st.dataDrop.inspection.kind === 'class-folders' && st.dataDrop.inspection.counts.images >= 2,
+      dataReady:
+        st.dataDrop?.status === 'inspected' &&
+        ((st.dataDrop.inspection.kind === 'class-folders' && st.dataDrop.inspection.counts.images >= 2) ||
+          (st.dataDrop.inspection.kind === 'pair-list' && st.dataDrop.inspection.counts.pairs > 0)),
       // Precomputed embeddings need no model.
       embeddingsReady: st.dataDrop?.status === 'inspected' && st.dataDrop.inspection.kind === 'embeddings',
     })),
@@ -74,7 +77,7 @@ function UserData({ options }: { options: RunOptions }) {
           title="2. Your validation images"
           hint={
             <>
-              Class folders (<code>val/cat/*.jpg</code>, <code>val/dog/*.jpg</code>…) or a <code>.zip</code> of them; or precomputed embeddings (<code>.npy</code> [N, D] + a labels file). Nothing is uploaded.
+              Class folders (<code>val/cat/*.jpg</code>, <code>val/dog/*.jpg</code>…) or a <code>.zip</code> of them; or a pairs list (<code>path_a,path_b,label</code> CSV, LFW <code>pairs.txt</code>, or <code>anchor,positive,negative</code> triplets) with its images; or precomputed embeddings (<code>.npy</code> [N, D] + a labels file). Nothing is uploaded.
             </>
           }
           testId="drop-data"
@@ -90,7 +93,7 @@ function UserData({ options }: { options: RunOptions }) {
         <button data-testid="run-user" className="primary" disabled={!s.embeddingsReady && (!s.modelReady || !s.dataReady)} onClick={() => void s.runUserData(options)}>
           Draw the curve for my data
         </button>
-        <span className="hint">{s.embeddingsReady ? 'Scores every pair of the dropped embeddings (no model needed).' : !s.modelReady ? 'Drop a model first (or drop precomputed embeddings).' : !s.dataReady ? 'Now drop the validation images.' : 'Embeds every image in your browser, then scores every pair.'}</span>
+        <span className="hint">{s.embeddingsReady ? 'Scores every pair of the dropped embeddings (no model needed).' : !s.modelReady ? 'Drop a model first (or drop precomputed embeddings).' : !s.dataReady ? 'Now drop the validation images.' : 'Embeds the images in your browser, then scores the pairs (every pair of class folders, or the listed pairs).'}</span>
       </div>
       <p className="hint cache-line">
         Embeddings are kept in this browser (IndexedDB), keyed by model, preprocessing and image content: the same data is not embedded twice, and an

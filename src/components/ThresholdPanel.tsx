@@ -16,7 +16,9 @@ const BINS = 80;
  * histogram selects the curve point at that score, so every view follows.
  */
 export function ThresholdPanel() {
-  const { evaluation, selectedIdx, select } = useApp(useShallow((s) => ({ evaluation: s.evaluation, selectedIdx: s.selectedIdx, select: s.select })));
+  const { evaluation, selectedIdx, select, listed } = useApp(
+    useShallow((s) => ({ evaluation: s.evaluation, selectedIdx: s.selectedIdx, select: s.select, listed: s.dataset?.pairs?.origin.kind === 'list' })),
+  );
   const [logY, setLogY] = useState(true);
   const svgRef = useRef<SVGSVGElement>(null);
   const chart = useRef<HistogramHandle | null>(null);
@@ -66,7 +68,7 @@ export function ThresholdPanel() {
       {selectedIdx === null ? (
         <p className="muted">Click the curve or the histogram to pick a threshold.</p>
       ) : (
-        <ThresholdReadout curve={c} idx={selectedIdx} />
+        <ThresholdReadout curve={c} idx={selectedIdx} rows={listed ? ['listed as same', 'listed as different'] : ['same class', 'different classes']} />
       )}
     </section>
   );
@@ -77,7 +79,7 @@ function thresholdAt(c: PrCurve, idx: number): number {
 }
 
 /** TP, FP, TN, FN, precision, recall and F1 when every score ≥ the threshold of curve point `idx` is predicted a match. */
-function ThresholdReadout({ curve, idx }: { curve: PrCurve; idx: number }) {
+function ThresholdReadout({ curve, idx, rows }: { curve: PrCurve; idx: number; rows: [string, string] }) {
   const op = operatingPointAt(curve, idx, thresholdAt(curve, idx));
   const cells: [string, string, number][] = [
     ['tp', 'TP', op.tp],
@@ -107,7 +109,7 @@ function ThresholdReadout({ curve, idx }: { curve: PrCurve; idx: number }) {
         <tbody>
           {[0, 2].map((row) => (
             <tr key={row}>
-              <th scope="row">{row === 0 ? 'same class' : 'different classes'}</th>
+              <th scope="row">{row === 0 ? rows[0] : rows[1]}</th>
               {cells.slice(row, row + 2).map(([id, name, v]) => (
                 <td key={id} className={`cell-${id}`}>
                   {name} <b data-testid={`threshold-${id}`} data-value={v}>{formatCount(v)}</b>

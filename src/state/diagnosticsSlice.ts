@@ -66,6 +66,8 @@ export function createDiagnosticsSlice(services: Services): StateCreator<AppStat
           classes: Int32Array.from(dataset.images, (im) => im.label),
           classCount: dataset.classes.length,
           flags,
+          pairA: dataset.pairs?.a,
+          pairB: dataset.pairs?.b,
         });
         if (gen === generation) set({ counterfactual: result });
       } catch (e) {

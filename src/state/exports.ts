@@ -6,6 +6,7 @@ import { parseSession } from '../io/sessionParse';
 import { resolveSessionFlags, sessionDifferences } from '../io/sessionFlags';
 import type { Flag } from '../diagnostics/flags';
 import { pointAtThreshold } from '../metrics/curveQuery';
+import { pairIndexOf } from '../metrics/pairIndex';
 
 /** The flagged pairs and images as CSV (paths, classes, score, tag, action). */
 export function flagsCsvText(s: AppState): string {
@@ -15,6 +16,7 @@ export function flagsCsvText(s: AppState): string {
     classes: Int32Array.from(s.dataset.images, (im) => im.label),
     classNames: s.dataset.classes,
     scores: s.evaluation.scores,
+    pairs: pairIndexOf(s.evaluation),
   });
 }
 
@@ -51,10 +53,18 @@ export function readSession(s: AppState, text: string): { flags: Flag[]; metric:
   const session = parseSession(text);
   const paths = s.dataset.images.map((im) => im.path);
   const resolved = resolveSessionFlags(session, paths, s.dataset.classes);
+  // A pair list holds only some pairs: a pair flag on any other pair cannot apply.
+  const index = pairIndexOf(s.evaluation);
+  const flags = resolved.flags.filter((f) => {
+    if (f.kind !== 'exclude-pair' && f.kind !== 'label-error') return true;
+    if (index.find(f.i, f.j).length > 0) return true;
+    resolved.problems.push(`flags[…]: ${f.kind} of ${JSON.stringify(paths[f.i])} and ${JSON.stringify(paths[f.j])} is not a pair of this pair list`);
+    return false;
+  });
   const now = { images: paths.length, classNames: s.dataset.classes, curve: curveSummary(s.evaluation.curve, dipOf(s.evaluation)) };
   const filter = session.settings.filter;
   return {
-    flags: resolved.flags,
+    flags,
     metric: session.settings.metric,
     axis: session.settings.recallAxis,
     zoom: session.settings.zoom,

@@ -2,6 +2,8 @@ import type { StateCreator } from 'zustand';
 import type { AppState, Dataset, ModelInfo, RunOptions, RunSlice, Services } from './types';
 import type { EmbedResult, ModelSource } from '../model/embedPipeline';
 import { precomputedRun } from './precomputed';
+import { classFolderDataset, pairListDataset } from './userPairs';
+import { pairIndexOf } from '../metrics/pairIndex';
 import type { Preprocessing } from '../model/preprocess';
 import { demoDataset } from './demoDataset';
 import { inputServices } from './inputSlice';
@@ -62,8 +64,9 @@ export function createRunSlice(services: Services): StateCreator<AppState, [], [
           controller.signal,
         );
         if (!live()) return;
+        const pairsOfImage = (i: number) => (dataset.pairs ? pairIndexOf({ n: embedding.n, pairA: dataset.pairs.a, pairB: dataset.pairs.b }).pairsWith(i).length : embedding.n - 1);
         const failed = embedding.failed.map(
-          (f) => `${dataset.images[f.index]?.path ?? f.url}: skipped — ${f.reason}. Its ${(embedding.n - 1).toLocaleString('en-US')} pairs are left out of the curve (counted as excluded).`,
+          (f) => `${dataset.images[f.index]?.path ?? f.url}: skipped — ${f.reason}. Its ${pairsOfImage(f.index).toLocaleString('en-US')} pairs are left out of the curve (counted as excluded).`,
         );
         set({
           embedding,
@@ -122,14 +125,15 @@ export function createRunSlice(services: Services): StateCreator<AppState, [], [
           const { modelDrop, dataDrop, preprocessing } = get();
           if (dataDrop?.status === 'inspected' && dataDrop.inspection.kind === 'embeddings') return precomputedRun(dataDrop.inspection);
           if (modelDrop?.status !== 'inspected' || modelDrop.inspection.kind !== 'ready') throw new Error('Drop a model that loads first (model.json and its .bin shards).');
-          if (dataDrop?.status !== 'inspected' || dataDrop.inspection.kind !== 'class-folders') throw new Error('Drop a validation set first (class folders of images).');
+          const data = dataDrop?.status === 'inspected' ? dataDrop.inspection : null;
+          if (data?.kind !== 'class-folders' && data?.kind !== 'pair-list') throw new Error('Drop a validation set first (class folders of images, or a pairs list with its images).');
           const { summary, loaded } = modelDrop.inspection;
-          const data = dataDrop.inspection;
-          if (data.images.length < 2) throw new Error(`The validation set has ${data.images.length} image${data.images.length === 1 ? '' : 's'}; a pair needs two.`);
+          if (data.kind === 'class-folders' && data.images.length < 2) throw new Error(`The validation set has ${data.images.length} image${data.images.length === 1 ? '' : 's'}; a pair needs two.`);
           const io = inputServices(services);
-          const images = data.images.map((im) => ({ path: im.path, label: im.label, url: io.objectUrl(im.file) }));
+          const dataset = data.kind === 'pair-list' ? pairListDataset(data, io.objectUrl) : classFolderDataset(data, get().pairSampling, io.objectUrl);
+          const { images } = dataset;
           return {
-            dataset: { name: data.name, classes: data.classes, images },
+            dataset,
             model: { name: summary.name, url: '' },
             source: { kind: 'artifacts', loaded },
             preprocessing: preprocessing ?? undefined,
