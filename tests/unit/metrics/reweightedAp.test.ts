@@ -17,7 +17,10 @@ describe('reweightedAp(curve, weight)', () => {
     const y = Uint8Array.from([1, 0, 1, 0, 1, 0]);
     const rep = { s: [] as number[], y: [] as number[] };
     s.forEach((v, k) => {
-      for (let t = 0; t < (y[k] ? 1 : 3); t++) (rep.s.push(v), rep.y.push(y[k]));
+      for (let t = 0; t < (y[k] ? 1 : 3); t++) {
+        rep.s.push(v);
+        rep.y.push(y[k]);
+      }
     });
     expect(reweightedAp(prCurve(s, y), 3)).toBeCloseTo(prCurve(Float32Array.from(rep.s), Uint8Array.from(rep.y)).ap, 12);
   });
