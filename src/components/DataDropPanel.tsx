@@ -9,6 +9,7 @@ type DataInspection = Extract<DataDropView, { status: 'inspected' }>['inspection
 /** What was understood of the dropped validation set: counts, and every skipped file with its reason. */
 export function DataDropPanel() {
   const drop = useApp((s) => s.dataDrop);
+  const sampling = useApp((s) => s.pairSampling);
   if (!drop) return null;
   if (drop.status === 'reading') return <p className="drop-status" role="status">{drop.detail}…</p>;
   if (drop.status === 'error') return <p className="drop-error" data-testid="error" role="alert">{drop.message}</p>;
@@ -24,6 +25,8 @@ export function DataDropPanel() {
   }
   if (it.kind === 'pair-list') return <PairListResult it={it} skipped={skipped} />;
   const c = it.counts;
+  // Class folders past the pair limit are sampled (see Sampling); embeddings always score every pair.
+  const sampled = it.kind === 'class-folders' && plannedPairs(c, sampling).sampled;
   const what = it.kind === 'embeddings' ? `${fmt(c.images)} embeddings of ${fmt(it.set.dim)} values` : `${fmt(c.images)} images`;
   return (
     <div className="drop-result">
@@ -33,10 +36,10 @@ export function DataDropPanel() {
         data-classes={c.classes}
         data-positives={c.positives}
         data-negatives={c.negatives}
-        data-sampled={String(c.sampled)}
+        data-sampled={String(sampled)}
       >
         <strong>{it.name}</strong>: {what} in {fmt(c.classes)} classes → {fmt(c.positives)} positive and {fmt(c.negatives)} negative pairs
-        {c.sampled ? ' (sampled)' : ' (every pair is scored)'}
+        {sampled ? ' in all (sampled, see below)' : ' (every pair is scored)'}
       </p>
       {it.kind === 'class-folders' && <Sampling counts={c} />}
       {c.classes < 2 && <p className="drop-error" data-testid="error">Only one class: there are no negative pairs, so precision is 1 everywhere. Drop at least two class folders.</p>}
@@ -91,7 +94,7 @@ function PairListResult({ it, skipped }: { it: Extract<DataInspection, { kind: '
       >
         <strong>{it.name}</strong> ({FORMAT[it.format]}): {fmt(c.pairs)} pairs ({fmt(c.positives)} positive, {fmt(c.negatives)} negative) over {fmt(c.images)} images — only
         these images are embedded, each once, and only the listed pairs are scored.
-        {c.skippedPairs > 0 && <> {fmt(c.skippedPairs)} pairs of the list are left out (see below).</>}
+        {c.skippedPairs > 0 && <> {c.skippedPairs === 1 ? 'One pair of the list is' : `${fmt(c.skippedPairs)} pairs of the list are`} left out (see below).</>}
       </p>
       <p className="hint">{it.classesNote}</p>
       {c.pairs === 0 && (

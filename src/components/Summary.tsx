@@ -82,7 +82,7 @@ function PairsOrigin({ dataset, curve }: { dataset: Dataset; curve: PrCurve }) {
     return (
       <p className="pairs-origin" data-testid="pairs-origin" data-kind="list" data-skipped={o.skippedPairs}>
         Pairs from <b>{o.file}</b>: only the listed pairs are scored, with their listed labels
-        {o.skippedPairs > 0 ? `; ${fmt(o.skippedPairs)} pairs of the list were left out (bad line or missing image)` : ''}. {o.classesNote}.
+        {o.skippedPairs > 0 ? `; ${o.skippedPairs === 1 ? 'one pair of the list was' : `${fmt(o.skippedPairs)} pairs of the list were`} left out (bad line or missing image)` : ''}. {o.classesNote}.
       </p>
     );
   }

@@ -122,7 +122,7 @@ function missingProblems(file: string, listed: PairList, unmatched: { path: stri
     const n = uses.get(p) ?? 0;
     const what = reason === 'missing' ? `image "${path}" is not among the dropped files` : `image "${path}" matches more than one dropped file`;
     const fix = reason === 'missing' ? 'drop the folder that holds it together with the list, or remove the lines that use it' : 'drop only one copy of it, or write its path in the list with more of its folders';
-    return `${file}, line ${firstLine.get(p) ?? '?'}: ${what}; its ${n} pair${n === 1 ? '' : 's'} are left out, the other pairs are kept. Fix: ${fix}`;
+    return `${file}, line ${firstLine.get(p) ?? '?'}: ${what}; ${n === 1 ? 'the pair that uses it is' : `the ${n} pairs that use it are`} left out, the other pairs are kept. Fix: ${fix}`;
   });
   if (unmatched.length > MAX_MISSING_LISTED) out.push(`${file}: ${unmatched.length - MAX_MISSING_LISTED} more listed images are not among the dropped files (their pairs are left out too).`);
   return out;

@@ -24,7 +24,7 @@ describe('readPairListDrop', () => {
     const r = readPairListDrop('lfw-pairs', 'pairs.txt', lfw, lfwImages.filter((f) => !f.path.endsWith('Ann_0002.jpg')));
     expect(r.counts).toMatchObject({ pairs: 2, positives: 1, negatives: 1, skippedPairs: 2, missingImages: 1 });
     expect(r.problems).toHaveLength(1);
-    expect(r.problems[0]).toMatch(/^pairs\.txt, line 2: image "Ann\/Ann_0002\.jpg" is not among the dropped files; its 2 pairs are left out, the other pairs are kept\. Fix: drop the folder/);
+    expect(r.problems[0]).toMatch(/^pairs\.txt, line 2: image "Ann\/Ann_0002\.jpg" is not among the dropped files; the 2 pairs that use it are left out, the other pairs are kept\. Fix: drop the folder/);
   });
 
   it('a pairs CSV whose labels do not follow the folders has unknown classes (and says why); bad lines count as skipped pairs', () => {
