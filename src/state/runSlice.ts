@@ -66,7 +66,10 @@ export function createRunSlice(services: Services): StateCreator<AppState, [], [
         if (!live()) return;
         const pairsOfImage = (i: number) => (dataset.pairs ? pairIndexOf({ n: embedding.n, pairA: dataset.pairs.a, pairB: dataset.pairs.b }).pairsWith(i).length : embedding.n - 1);
         const failed = embedding.failed.map(
-          (f) => `${dataset.images[f.index]?.path ?? f.url}: skipped — ${f.reason}. Its ${pairsOfImage(f.index).toLocaleString('en-US')} pairs are left out of the curve (counted as excluded).`,
+          (f) => {
+            const k = pairsOfImage(f.index);
+            return `${dataset.images[f.index]?.path ?? f.url}: skipped — ${f.reason}. ${k === 1 ? 'Its 1 pair is' : `Its ${k.toLocaleString('en-US')} pairs are`} left out of the curve (counted as excluded).`;
+          },
         );
         set({
           embedding,

@@ -13,6 +13,7 @@ import { flagsCsvText, sessionText } from '../../../src/state/exports';
 import { diagnosisOf } from '../../../src/state/derived';
 import { classFolderDataset } from '../../../src/state/userPairs';
 import { inProcessEvaluator } from './fakeServices';
+import { installAutosave } from '../../../src/state/autosave';
 
 const pre: Preprocessing = { width: 8, height: 8, channels: 1, normalization: 'unit', channelOrder: 'rgb' };
 const ready: ModelInspection = {
@@ -22,7 +23,7 @@ const ready: ModelInspection = {
 };
 
 /** A store whose embedder gives each image a fixed 3-d embedding from its file name (deterministic), with the real drop inspection. */
-function world() {
+function world(failIndex = -1) {
   const requests: EmbedRequest[] = [];
   const urls = new Map<string, string>();
   const inputs: InputServices = {
@@ -54,12 +55,12 @@ function world() {
         const n = req.imageUrls.length;
         cb.onProgress(n, n);
         return {
-          embeddings: Float32Array.from(req.imageUrls.flatMap((u) => vec(urls.get(u)!))),
+          embeddings: Float32Array.from(req.imageUrls.flatMap((u, i) => (i === failIndex ? [NaN, NaN, NaN] : vec(urls.get(u)!)))),
           dim: 3,
           n,
           backend: { chosen: 'cpu', forced: false, trials: [] },
           preprocessing: pre,
-          failed: [],
+          failed: failIndex >= 0 ? [{ index: failIndex, url: req.imageUrls[failIndex], reason: 'cannot be decoded' }] : [],
           contentHashes: req.imageUrls.map((u) => urls.get(u)!),
           pixelStd: new Float32Array(n).fill(10),
           seconds: { backend: 0, embed: 0 },
@@ -168,5 +169,41 @@ describe('pair lists through the run slice', () => {
     expect(s.evaluation!.curve.positives).toBe(4 * 45);
     expect(s.evaluation!.curve.n).toBe(3 * 4 * 45);
     expect(diagnosisOf(s.evaluation, s.embedding, s.dataset)?.context.classPairs).toBe(true);
+  });
+
+  it('nothing lost on reload for a pair list: flags on listed pairs come back by path when the same list is evaluated again', async () => {
+    const m = new Map<string, string>();
+    const storage = { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v) };
+    const first = world().store;
+    installAutosave(first, storage);
+    await first.getState().dropModel([]);
+    await first.getState().dropData([triplets, ...tripletImages]);
+    await first.getState().runUserData();
+    const [i, j] = pairIndexOf(first.getState().evaluation!).pairOf(2);
+    first.getState().addFlag({ kind: 'label-error', i, j });
+    await first.getState().replay();
+    const apAfter = first.getState().counterfactual!.curve.ap;
+
+    const second = world().store;
+    installAutosave(second, storage);
+    await second.getState().dropModel([]);
+    await second.getState().dropData([triplets, ...tripletImages]);
+    await second.getState().runUserData();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(second.getState().flags).toEqual([{ kind: 'label-error', i, j }]);
+    expect(second.getState().counterfactual?.curve.ap).toBe(apAfter);
+    expect(second.getState().errors).toEqual([]);
+  });
+
+  it('an image that fails to decode: the error names it and counts only its listed pairs; those pairs are excluded, the rest evaluated', async () => {
+    const { store } = world(4); // c/1.png: one listed pair
+    await store.getState().dropModel([]);
+    await store.getState().dropData([triplets, ...tripletImages]);
+    await store.getState().runUserData();
+    const s = store.getState();
+    expect(s.status).toBe('ready');
+    expect(s.errors[0]).toMatch(/^c\/1\.png: skipped — cannot be decoded\. Its 1 pair is left out of the curve/);
+    expect(s.evaluation!.curve.n).toBe(6);
+    expect(s.evaluation!.curve.excludedNonFinite).toBe(1);
   });
 });
