@@ -30,9 +30,10 @@ export function ThresholdPanel() {
   useEffect(() => {
     if (!evaluation || !hist || !svgRef.current) return;
     const scoreLabel = evaluation.metric === 'neg-sq-l2' ? 'score (−squared L2 distance)' : 'score (cosine similarity)';
-    chart.current = drawHistogram(svgRef.current, { hist, logY, scoreLabel }, (t) => select(pointAtThreshold(evaluation.curve, t)));
+    const pairKinds: [string, string] | undefined = listed ? ['listed as same', 'listed as different'] : undefined;
+    chart.current = drawHistogram(svgRef.current, { hist, logY, scoreLabel, pairKinds }, (t) => select(pointAtThreshold(evaluation.curve, t)));
     chart.current.setThreshold(thresholdRef.current);
-  }, [evaluation, hist, logY, select]);
+  }, [evaluation, hist, logY, select, listed]);
   useEffect(() => chart.current?.setThreshold(threshold), [threshold]);
 
   if (!evaluation || !hist) return null;
