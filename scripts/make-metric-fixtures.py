@@ -60,7 +60,7 @@ def sk(scores, labels):
     }
 
 
-def write(name, scores, labels, note="", extra=None, finite_mask=None):
+def write(name, scores, labels, note="", extra=None, finite_mask=None, subdir=""):
     scores = [float(v) for v in scores]
     labels = [int(v) for v in labels]
     if finite_mask is None:
@@ -76,7 +76,8 @@ def write(name, scores, labels, note="", extra=None, finite_mask=None):
         **ref,
         **(extra or {}),
     }
-    path = os.path.join(OUT, f"{name}.json")
+    os.makedirs(os.path.join(OUT, subdir), exist_ok=True)
+    path = os.path.join(OUT, subdir, f"{name}.json")
     with open(path, "w") as f:
         json.dump(doc, f, separators=(",", ":"), allow_nan=False)
         f.write("\n")
@@ -218,6 +219,46 @@ def main():
     y = (rng.random(100_000) < 0.1).astype(int)
     s = np.round(rng.random(100_000) * 0.8 + 0.2 * y * rng.random(100_000), 3)
     write("random_100k_ties", s, y, "n=100000, scores rounded to 3 decimals (~1000 tie groups)")
+
+    for metric, seed in (("neg-sq-l2", 909), ("cosine", 910)):
+        listed_case(metric, seed)
+
+
+def listed_case(metric, seed):
+    """A pair list (evaluateListedPairs): 25 embeddings, 300 listed pairs drawn at
+    random in either direction (repeats allowed), labels as listed (same class,
+    with 10 % flipped: a list's labels need not follow classes); under cosine
+    row 7 is all zeros, so its pairs are NaN and sklearn sees only the others.
+    Written to tests/fixtures/metrics/listed/ with pair_a / pair_b."""
+    rng = np.random.default_rng(seed)
+    n, d, n_classes, m = 25, 6, 4, 300
+    classes = rng.integers(0, n_classes, size=n)
+    centres = rng.normal(size=(n_classes, d))
+    x = centres[classes] + 0.9 * rng.normal(size=(n, d))
+    if metric == "cosine":
+        x[7] = 0.0
+    emb = [[float(v) for v in row] for row in x.astype(np.float32)]
+    norms = [norm(row) for row in emb]
+    a = rng.integers(0, n, size=m)
+    b = (a + rng.integers(1, n, size=m)) % n  # never a == b
+    flip = rng.random(m) < 0.1
+    scores, labels = [], []
+    for i, j, f in zip(a, b, flip):
+        scores.append(neg_sq_l2(emb[i], emb[j]) if metric == "neg-sq-l2" else cosine(emb[i], emb[j], norms[i], norms[j]))
+        labels.append(int((classes[i] == classes[j]) != f))
+    finite = [math.isfinite(v) for v in scores]
+    extra = {
+        "metric": metric,
+        "n_items": n,
+        "dim": d,
+        "embeddings": [v for row in emb for v in row],
+        "classes": [int(c) for c in classes],
+        "pair_a": [int(v) for v in a],
+        "pair_b": [int(v) for v in b],
+        "excluded_indices": [k for k, f in enumerate(finite) if not f],
+    }
+    name = f"listed_{metric.replace('-', '_')}"
+    write(name, scores, labels, f"{m} listed pairs of {n} float32 embeddings (d={d}), {metric}, labels as listed (10 % differ from the classes)", extra, finite, subdir="listed")
 
 
     scores_table_case()

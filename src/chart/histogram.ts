@@ -12,6 +12,8 @@ export interface HistogramData {
   logY: boolean;
   /** x axis title, e.g. "score (−squared L2 distance)" */
   scoreLabel: string;
+  /** What makes a pair genuine / impostor (default: same class / different classes; a pair list: as listed). */
+  pairKinds?: [string, string];
 }
 
 /** Returned by drawHistogram: moves the threshold line without redrawing the bars. */
@@ -70,8 +72,8 @@ export function drawHistogram(svg: SVGSVGElement, d: HistogramData, onPick: (sco
 
   const legend = root.append('g').attr('class', 'hist-legend').attr('transform', `translate(${M.left},14)`);
   const items: [string, string][] = [
-    ['hist-genuine', `genuine (same class): ${genuineTotal.toLocaleString('en-US')}`],
-    ['hist-impostor', `impostor (different classes): ${impostorTotal.toLocaleString('en-US')}`],
+    ['hist-genuine', `genuine (${d.pairKinds?.[0] ?? 'same class'}): ${genuineTotal.toLocaleString('en-US')}`],
+    ['hist-impostor', `impostor (${d.pairKinds?.[1] ?? 'different classes'}): ${impostorTotal.toLocaleString('en-US')}`],
   ];
   let lx = 0;
   for (const [cls, label] of items) {

@@ -1,12 +1,16 @@
 import type { ReactNode } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../state/context';
 import type { DataDropView } from '../state/inputTypes';
+import { plannedPairs } from '../state/userPairs';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
+type DataInspection = Extract<DataDropView, { status: 'inspected' }>['inspection'];
 
 /** What was understood of the dropped validation set: counts, and every skipped file with its reason. */
 export function DataDropPanel() {
   const drop = useApp((s) => s.dataDrop);
+  const sampling = useApp((s) => s.pairSampling);
   if (!drop) return null;
   if (drop.status === 'reading') return <p className="drop-status" role="status">{drop.detail}…</p>;
   if (drop.status === 'error') return <p className="drop-error" data-testid="error" role="alert">{drop.message}</p>;
@@ -21,7 +25,10 @@ export function DataDropPanel() {
     );
   }
   if (it.kind === 'scores') return <ScoresTableCounts it={it} skipped={skipped} />;
+  if (it.kind === 'pair-list') return <PairListResult it={it} skipped={skipped} />;
   const c = it.counts;
+  // Class folders past the pair limit are sampled (see Sampling); embeddings always score every pair.
+  const sampled = it.kind === 'class-folders' && plannedPairs(c, sampling).sampled;
   const what = it.kind === 'embeddings' ? `${fmt(c.images)} embeddings of ${fmt(it.set.dim)} values` : `${fmt(c.images)} images`;
   return (
     <div className="drop-result">
@@ -31,11 +38,12 @@ export function DataDropPanel() {
         data-classes={c.classes}
         data-positives={c.positives}
         data-negatives={c.negatives}
-        data-sampled={String(c.sampled)}
+        data-sampled={String(sampled)}
       >
         <strong>{it.name}</strong>: {what} in {fmt(c.classes)} classes → {fmt(c.positives)} positive and {fmt(c.negatives)} negative pairs
-        {c.sampled ? ' (sampled)' : ' (every pair is scored)'}
+        {sampled ? ' in all (sampled, see below)' : ' (every pair is scored)'}
       </p>
+      {it.kind === 'class-folders' && <Sampling counts={c} />}
       {c.classes < 2 && <p className="drop-error" data-testid="error">Only one class: there are no negative pairs, so precision is 1 everywhere. Drop at least two class folders.</p>}
       {it.kind === 'embeddings' &&
         it.warnings.map((w) => (
@@ -100,5 +108,82 @@ function Skipped({ items }: { items: { path: string; reason: string }[] }) {
         ))}
       </ul>
     </details>
+  );
+}
+
+const FORMAT: Record<Extract<DataInspection, { kind: 'pair-list' }>['format'], string> = {
+  'pairs-csv': 'pairs CSV',
+  'lfw-pairs': 'LFW pairs.txt',
+  'triplets-csv': 'triplets CSV (one positive and one negative pair per triplet)',
+};
+
+/** A dropped pair list: what was read, the counts, and every problem naming the list file, its line and the fix. */
+function PairListResult({ it, skipped }: { it: Extract<DataInspection, { kind: 'pair-list' }>; skipped: React.ReactNode }) {
+  const c = it.counts;
+  return (
+    <div className="drop-result">
+      <p
+        data-testid="data-counts"
+        data-kind="pair-list"
+        data-images={c.images}
+        data-pairs={c.pairs}
+        data-positives={c.positives}
+        data-negatives={c.negatives}
+        data-skipped-pairs={c.skippedPairs}
+      >
+        <strong>{it.name}</strong> ({FORMAT[it.format]}): {fmt(c.pairs)} pairs ({fmt(c.positives)} positive, {fmt(c.negatives)} negative) over {fmt(c.images)} images — only
+        these images are embedded, each once, and only the listed pairs are scored.
+        {c.skippedPairs > 0 && <> {c.skippedPairs === 1 ? 'One pair of the list is' : `${fmt(c.skippedPairs)} pairs of the list are`} left out (see below).</>}
+      </p>
+      <p className="hint">{it.classesNote}</p>
+      {c.pairs === 0 && (
+        <p className="drop-error" data-testid="error" role="alert">
+          No pair of {it.name} has both images among the dropped files: drop the list together with the image folders it names.
+        </p>
+      )}
+      {c.pairs > 0 && (c.positives === 0 || c.negatives === 0) && (
+        <p className="drop-error" data-testid="error">
+          The list has no {c.positives === 0 ? 'positive' : 'negative'} pairs: the curve will be flat.
+        </p>
+      )}
+      {it.problems.length > 0 && (
+        <ul className="warnings" data-testid="list-problems">
+          {it.problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      )}
+      {skipped}
+    </div>
+  );
+}
+
+/** The pairs class folders will be evaluated on: all, or (past the limit) all positives plus a seeded sample of negatives, with its controls. */
+function Sampling({ counts }: { counts: { images: number; positives: number; negatives: number } }) {
+  const { sampling, setSampling } = useApp(useShallow((s) => ({ sampling: s.pairSampling, setSampling: s.setPairSampling })));
+  const plan = plannedPairs(counts, sampling);
+  if (!plan.sampled) return null;
+  return (
+    <div className="sampling" data-testid="pair-sampling" data-positives={plan.positives} data-negatives={plan.negatives}>
+      <p>
+        More than {fmt(sampling.limit)} pairs: the run scores all {fmt(plan.positives)} positive pairs and a seeded sample of {fmt(plan.negatives)} of the{' '}
+        {fmt(counts.negatives)} negative pairs (sampled). AP over a sample is an estimate.
+      </p>
+      <label>
+        negatives per positive{' '}
+        <input
+          type="number"
+          min={0.1}
+          step={1}
+          data-testid="negative-ratio"
+          value={sampling.negativeRatio}
+          onChange={(e) => setSampling({ negativeRatio: Number(e.target.value) })}
+        />
+      </label>{' '}
+      <label>
+        seed{' '}
+        <input type="number" min={0} step={1} data-testid="sample-seed" value={sampling.seed} onChange={(e) => setSampling({ seed: Number(e.target.value) })} />
+      </label>
+    </div>
   );
 }

@@ -119,6 +119,13 @@ function chartSvg(): SVGSVGElement {
   return svg;
 }
 
+/** The dataset's name, saying where its pairs come from when they are not every pair. */
+function datasetLabel(ds: NonNullable<Inputs['dataset']>): string {
+  const o = ds.pairs?.origin;
+  if (!o) return ds.name;
+  return o.kind === 'list' ? `${ds.name} (listed pairs)` : `${ds.name} (sampled pairs, seed ${o.seed}: AP is an estimate)`;
+}
+
 function scoreName(metric: string): string {
   return metric === 'neg-sq-l2' ? '−squared L2 distance' : 'cosine similarity';
 }
@@ -130,7 +137,7 @@ function titleOf(s: Inputs): TitleBlock {
   const selected = idx !== null && idx < c.thresholds.length ? { threshold: c.thresholds[idx], precision: c.precision[idx], recall: c.recall[idx] } : null;
   return chartTitleBlock({
     model: s.model?.name ?? 'none (scores given)',
-    dataset: s.dataset!.name,
+    dataset: datasetLabel(s.dataset!),
     pairs: c.n,
     positives: c.positives,
     ap: c.ap,

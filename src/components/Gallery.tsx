@@ -129,6 +129,7 @@ export function Gallery() {
                     b={dataset.images[p.j]}
                     classes={dataset.classes}
                     tags={diagnosis ? tagPair(diagnosis.context, p.pair) : []}
+                    canRelabel={dataset.pairs?.origin.kind !== 'list' || dataset.pairs.origin.classesKnown}
                   />
                 );
               })}

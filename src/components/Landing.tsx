@@ -49,7 +49,10 @@ function UserData({ options }: { options: RunOptions }) {
       cacheNote: st.cacheNote,
       modelReady: st.modelDrop?.status === 'inspected' && st.modelDrop.inspection.kind === 'ready' && !chosenOutputProblem(st),
       outputProblem: chosenOutputProblem(st),
-      dataReady: st.dataDrop?.status === 'inspected' && st.dataDrop.inspection.kind === 'class-folders' && st.dataDrop.inspection.counts.images >= 2,
+      dataReady:
+        st.dataDrop?.status === 'inspected' &&
+        ((st.dataDrop.inspection.kind === 'class-folders' && st.dataDrop.inspection.counts.images >= 2) ||
+          (st.dataDrop.inspection.kind === 'pair-list' && st.dataDrop.inspection.counts.pairs > 0)),
       // Precomputed embeddings need no model.
       embeddingsReady: st.dataDrop?.status === 'inspected' && st.dataDrop.inspection.kind === 'embeddings',
       // Nor does a scores table (score,label[,a,b]): the curve is drawn from its scores.
@@ -85,7 +88,7 @@ function UserData({ options }: { options: RunOptions }) {
           title="2. Your validation images"
           hint={
             <>
-              Class folders (<code>val/cat/*.jpg</code>, <code>val/dog/*.jpg</code>…) or a <code>.zip</code> of them; or precomputed embeddings (<code>.npy</code> [N, D] + a labels file); or a scores table
+              Class folders (<code>val/cat/*.jpg</code>, <code>val/dog/*.jpg</code>…) or a <code>.zip</code> of them; or a pairs list (<code>path_a,path_b,label</code> CSV, LFW <code>pairs.txt</code>, or <code>anchor,positive,negative</code> triplets) with its images; or precomputed embeddings (<code>.npy</code> [N, D] + a labels file); or a scores table
               (<code>score,label[,a,b]</code> as CSV or Parquet, no model needed). Nothing is uploaded.
             </>
           }
@@ -102,7 +105,7 @@ function UserData({ options }: { options: RunOptions }) {
         <button data-testid="run-user" className="primary" disabled={!noModelNeeded && (!s.modelReady || !s.dataReady)} onClick={() => void s.runUserData(options)}>
           Draw the curve for my data
         </button>
-        <span className="hint">{s.scoresReady ? 'Draws the exact curve of the dropped scores table (no model needed).' : s.embeddingsReady ? 'Scores every pair of the dropped embeddings (no model needed).' : s.outputProblem ? 'Pick an output that is an embedding ([batch, D]) in the model panel.' : !s.modelReady ? 'Drop a model first (or precomputed embeddings, or a scores table).' : !s.dataReady ? 'Now drop the validation images.' : 'Embeds every image in your browser, then scores every pair.'}</span>
+        <span className="hint">{s.scoresReady ? 'Draws the exact curve of the dropped scores table (no model needed).' : s.embeddingsReady ? 'Scores every pair of the dropped embeddings (no model needed).' : s.outputProblem ? 'Pick an output that is an embedding ([batch, D]) in the model panel.' : !s.modelReady ? 'Drop a model first (or precomputed embeddings, or a scores table).' : !s.dataReady ? 'Now drop the validation images.' : 'Embeds the images in your browser, then scores the pairs (every pair of class folders, or the listed pairs).'}</span>
       </div>
       <p className="hint cache-line">
         Embeddings are kept in this browser (IndexedDB), keyed by model, preprocessing and image content: the same data is not embedded twice, and an

@@ -6,7 +6,7 @@ import { useApp } from '../state/context';
 import { formatCount, formatScore } from './format';
 
 /** One pair side by side: both images (pixelated when tiny), score, rank, classes, file names (always text), why-tags and flag actions. */
-export function PairCard({ pair, a, b, classes, tags }: { pair: ListedPair; a: DatasetImage; b: DatasetImage; classes: string[]; tags: TagId[] }) {
+export function PairCard({ pair, a, b, classes, tags, canRelabel = true }: { pair: ListedPair; a: DatasetImage; b: DatasetImage; classes: string[]; tags: TagId[]; canRelabel?: boolean }) {
   const addFlag = useApp((s) => s.addFlag);
   const tag = tags[0];
   return (
@@ -39,7 +39,7 @@ export function PairCard({ pair, a, b, classes, tags }: { pair: ListedPair; a: D
         <button data-testid="exclude-image-b" onClick={() => addFlag({ kind: 'exclude-image', image: pair.j, tag })}>
           Exclude right image
         </button>
-        {a.label !== b.label && (
+        {canRelabel && a.label !== b.label && (
           <>
             <button onClick={() => addFlag({ kind: 'relabel-image', image: pair.j, toClass: a.label, tag })}>Relabel right as {classes[a.label]}</button>
             <button onClick={() => addFlag({ kind: 'relabel-image', image: pair.i, toClass: b.label, tag })}>Relabel left as {classes[b.label]}</button>

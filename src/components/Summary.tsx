@@ -1,6 +1,11 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../state/context';
 import { dipOf } from '../state/derived';
+import type { Dataset } from '../state/types';
+import type { PrCurve } from '../metrics/prCurve';
+import { reweightedAp } from '../metrics/reweightedAp';
+
+const fmt = (n: number) => n.toLocaleString('en-US');
 
 /** AP, chance level, pair counts, warnings and timings of the current evaluation. */
 export function Summary() {
@@ -10,12 +15,13 @@ export function Summary() {
   if (!evaluation || !dataset) return null;
   const c = evaluation.curve;
   const dip = dipOf(evaluation);
+  const sample = dataset.pairs?.origin.kind === 'sample' ? dataset.pairs.origin : null;
   return (
     <section className="summary" aria-label="summary">
       <dl>
         <div>
-          <dt>Average precision</dt>
-          <dd data-testid="ap-value" data-value={String(c.ap)} className="big">
+          <dt>Average precision{sample && ' (estimate over a sample)'}</dt>
+          <dd data-testid="ap-value" data-value={String(c.ap)} data-estimate={String(sample !== null)} className="big">
             {c.ap.toFixed(4)}
           </dd>
         </div>
@@ -27,8 +33,8 @@ export function Summary() {
         </div>
         <div>
           <dt>Pairs</dt>
-          <dd>
-            {c.n.toLocaleString()} ({c.positives.toLocaleString()} positive)
+          <dd data-testid="pair-counts" data-pairs={c.n} data-positives={c.positives}>
+            {fmt(c.n)} ({fmt(c.positives)} positive, {fmt(c.n - c.positives)} negative)
           </dd>
         </div>
         {evaluation.scoresFrom ? (
@@ -41,7 +47,8 @@ export function Summary() {
             <div>
               <dt>Images</dt>
               <dd>
-                {evaluation.n.toLocaleString()} in {dataset.classes.length} classes
+                {fmt(evaluation.n)}
+                {dataset.pairs?.origin.kind === 'list' && !dataset.pairs.origin.classesKnown ? '' : ` in ${fmt(dataset.classes.length)} classes`}
               </dd>
             </div>
             <div>
@@ -55,6 +62,7 @@ export function Summary() {
           <dd>{dip ? `precision ${dip.minPrecision.toFixed(3)} vs ${dip.refPrecision.toFixed(3)} up to recall ${dip.recallEnd.toPrecision(2)}` : 'none found'}</dd>
         </div>
       </dl>
+      <PairsOrigin dataset={dataset} curve={c} />
       {c.warnings.length > 0 && (
         <ul className="warnings">
           {c.warnings.map((w) => (
@@ -78,5 +86,32 @@ export function Summary() {
         </p>
       )}
     </section>
+  );
+}
+
+/** Where the pairs come from when they are not every pair: a pair list (its file, skipped pairs) or a sample (counts before/after, seed, AP estimate). */
+function PairsOrigin({ dataset, curve }: { dataset: Dataset; curve: PrCurve }) {
+  const o = dataset.pairs?.origin;
+  if (!o) return null;
+  if (o.kind === 'list') {
+    return (
+      <p className="pairs-origin" data-testid="pairs-origin" data-kind="list" data-skipped={o.skippedPairs}>
+        Pairs from <b>{o.file}</b>: only the listed pairs are scored, with their listed labels
+        {o.skippedPairs > 0 ? `; ${o.skippedPairs === 1 ? 'one pair of the list was' : `${fmt(o.skippedPairs)} pairs of the list were`} left out (bad line or missing image)` : ''}. {o.classesNote}.
+      </p>
+    );
+  }
+  const pairs = dataset.pairs!;
+  const negatives = pairs.labels.length - pairs.labels.reduce((s, v) => s + v, 0);
+  const weight = negatives > 0 ? o.allNegatives / negatives : 1;
+  return (
+    <p className="pairs-origin" data-testid="pairs-origin" data-kind="sample" data-seed={o.seed} data-all-negatives={o.allNegatives} data-negatives={negatives}>
+      <b>Sampled pairs</b>: {fmt(dataset.images.length)} images in {fmt(dataset.classes.length)} classes have {fmt(o.allPositives)} positive and {fmt(o.allNegatives)}{' '}
+      negative pairs (over the limit of {fmt(o.limit)}); scored: {o.positivesSampled ? 'a sample of' : 'all'} {fmt(pairs.labels.length - negatives)} positive pairs and{' '}
+      {fmt(negatives)} negative pairs sampled at {o.negativeRatio} per positive, seed {o.seed}. The AP above is the AP of this sample (its chance level is{' '}
+      {curve.chance.toFixed(4)}); counting each sampled negative {weight.toFixed(1)}× estimates the AP over every pair at{' '}
+      <b data-testid="ap-reweighted">{reweightedAp(curve, weight).toFixed(4)}</b>
+      .
+    </p>
   );
 }

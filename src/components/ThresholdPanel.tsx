@@ -15,7 +15,9 @@ import { formatCount, formatRate, formatScore } from './format';
  * histogram selects the curve point at that score, so every view follows.
  */
 export function ThresholdPanel() {
-  const { evaluation, selectedIdx, select } = useApp(useShallow((s) => ({ evaluation: s.evaluation, selectedIdx: s.selectedIdx, select: s.select })));
+  const { evaluation, selectedIdx, select, listed } = useApp(
+    useShallow((s) => ({ evaluation: s.evaluation, selectedIdx: s.selectedIdx, select: s.select, listed: s.dataset?.pairs?.origin.kind === 'list' })),
+  );
   const [logY, setLogY] = useState(true);
   const svgRef = useRef<SVGSVGElement>(null);
   const chart = useRef<HistogramHandle | null>(null);
@@ -27,9 +29,10 @@ export function ThresholdPanel() {
   useEffect(() => {
     if (!evaluation || !hist || !svgRef.current) return;
     const scoreLabel = evaluation.scoresFrom ? `score (as given in ${evaluation.scoresFrom})` : evaluation.metric === 'neg-sq-l2' ? 'score (−squared L2 distance)' : 'score (cosine similarity)';
-    chart.current = drawHistogram(svgRef.current, { hist, logY, scoreLabel }, (t) => select(pointAtThreshold(evaluation.curve, t)));
+    const pairKinds: [string, string] | undefined = listed ? ['listed as same', 'listed as different'] : undefined;
+    chart.current = drawHistogram(svgRef.current, { hist, logY, scoreLabel, pairKinds }, (t) => select(pointAtThreshold(evaluation.curve, t)));
     chart.current.setThreshold(thresholdRef.current);
-  }, [evaluation, hist, logY, select]);
+  }, [evaluation, hist, logY, select, listed]);
   useEffect(() => chart.current?.setThreshold(threshold), [threshold]);
 
   if (!evaluation || !hist) return null;
@@ -65,7 +68,7 @@ export function ThresholdPanel() {
       {selectedIdx === null ? (
         <p className="muted">Click the curve or the histogram to pick a threshold.</p>
       ) : (
-        <ThresholdReadout curve={c} idx={selectedIdx} />
+        <ThresholdReadout curve={c} idx={selectedIdx} rows={listed ? ['listed as same', 'listed as different'] : ['same class', 'different classes']} />
       )}
     </section>
   );
@@ -76,7 +79,7 @@ function thresholdAt(c: PrCurve, idx: number): number {
 }
 
 /** TP, FP, TN, FN, precision, recall and F1 when every score ≥ the threshold of curve point `idx` is predicted a match. */
-function ThresholdReadout({ curve, idx }: { curve: PrCurve; idx: number }) {
+function ThresholdReadout({ curve, idx, rows }: { curve: PrCurve; idx: number; rows: [string, string] }) {
   const op = operatingPointAt(curve, idx, thresholdAt(curve, idx));
   const cells: [string, string, number][] = [
     ['tp', 'TP', op.tp],
@@ -106,7 +109,7 @@ function ThresholdReadout({ curve, idx }: { curve: PrCurve; idx: number }) {
         <tbody>
           {[0, 2].map((row) => (
             <tr key={row}>
-              <th scope="row">{row === 0 ? 'same class' : 'different classes'}</th>
+              <th scope="row">{row === 0 ? rows[0] : rows[1]}</th>
               {cells.slice(row, row + 2).map(([id, name, v]) => (
                 <td key={id} className={`cell-${id}`}>
                   {name} <b data-testid={`threshold-${id}`} data-value={v}>{formatCount(v)}</b>

@@ -54,7 +54,13 @@ export function WhyPanel() {
         </div>
         <div>
           <h3>Confused class pairs</h3>
-          <ConfusionHeatmap confusion={ctx.confusion} classes={dataset.classes} />
+          {!ctx.classPairs && (
+            <p className="muted" data-testid="confusion-hidden">
+              Not shown for a pair list: its labels are as listed, not "same folder or not", and its classes are unknown or (like LFW names) one per
+              person, so counts per class pair say nothing about confusion.
+            </p>
+          )}
+          {ctx.classPairs && <ConfusionHeatmap confusion={ctx.confusion} classes={dataset.classes} />}
           <table className="confusion">
             <tbody>
               {ctx.confusion.entries.slice(0, CLASS_PAIRS_SHOWN).map((e) => (

@@ -1,6 +1,6 @@
 import type { Evaluation } from '../metrics/evaluateEmbeddings';
 import type { ClassIds } from '../metrics/pairs';
-import { pairCount } from '../metrics/pairs';
+import { pairIndexOf, type PairSource } from '../metrics/pairIndex';
 import { prCurve, type PrCurve } from '../metrics/prCurve';
 import { validateFlags, type Flag } from './flags';
 
@@ -35,27 +35,35 @@ export interface Counterfactual {
  *  3. exclude-pair / exclude-image: those pairs are dropped.
  * Pairs with non-finite scores stay excluded by prCurve, as in the original.
  *
+ * Works on every pair (row-major) or on a pair list (ev.pairA/pairB, see
+ * metrics/pairIndex.ts); a pair flag naming two images that are not a listed
+ * pair is refused with an Error naming the flag, and flags on a repeated
+ * pair apply to every copy.
  * Contract: `classes[i]` is the class id of image i, the classes the
  * evaluation's labels came from (length ev.n); `classCount` > every class id
  * and every toClass (default: largest id in classes or flags + 1). Throws an
  * Error naming the offending flag (flags[k].field) when a flag is invalid.
- * Cost: O(pairs + relabelled images · n + flags), all typed arrays.
+ * Cost: O(pairs + relabelled images · n + flags), all typed arrays (a list: its per-image lookup once).
  * Reference: the result equals sklearn.metrics.precision_recall_curve /
  * average_precision_score on the reduced, relabelled pair list
  * (tests/fixtures/diagnostics).
  */
-export function counterfactual(ev: Pick<Evaluation, 'n' | 'scores' | 'labels'>, classes: ClassIds, flags: readonly Flag[], classCount?: number): Counterfactual {
+export function counterfactual(ev: Pick<Evaluation, 'n' | 'scores' | 'labels'> & PairSource, classes: ClassIds, flags: readonly Flag[], classCount?: number): Counterfactual {
   const n = ev.n;
   if (classes.length !== n) throw new Error(`counterfactual: classes has ${classes.length} entries for ${n} images`);
-  const count = pairCount(n);
+  const index = pairIndexOf(ev);
+  const count = index.count;
   if (ev.labels.length !== count || ev.scores.length !== count) throw new Error(`counterfactual: evaluation holds ${ev.scores.length} scores and ${ev.labels.length} labels for ${count} pairs`);
   let maxClass = -1;
   for (let i = 0; i < n; i++) maxClass = Math.max(maxClass, classes[i]);
   for (const f of flags) if (f && f.kind === 'relabel-image' && Number.isInteger(f.toClass)) maxClass = Math.max(maxClass, f.toClass);
   validateFlags(flags, n, classCount ?? maxClass + 1);
-
-  const rowStart = (i: number) => (i * (2 * n - i - 1)) / 2;
-  const pairOf = (a: number, b: number) => (a < b ? rowStart(a) + (b - a - 1) : rowStart(b) + (a - b - 1));
+  // A pair flag must name a pair that was evaluated (a list holds only some pairs).
+  const pairsOf = (f: { i: number; j: number }, k: number): number[] => {
+    const found = index.find(f.i, f.j);
+    if (found.length === 0) throw new Error(`flags[${k}]: images ${f.i} and ${f.j} are not a pair of the evaluated pair list`);
+    return found;
+  };
 
   // 1. relabel
   const newClasses = Int32Array.from(classes);
@@ -68,28 +76,25 @@ export function counterfactual(ev: Pick<Evaluation, 'n' | 'scores' | 'labels'>, 
   const labels = ev.labels.slice();
   for (let r = 0; r < n; r++) {
     if (relabelled[r] === 0) continue;
-    const c = newClasses[r];
-    for (let j = 0; j < r; j++) labels[pairOf(j, r)] = newClasses[j] === c ? 1 : 0;
-    const base = rowStart(r) - r - 1; // pair (r, j) sits at base + j
-    for (let j = r + 1; j < n; j++) labels[base + j] = newClasses[j] === c ? 1 : 0;
+    for (const p of index.pairsWith(r)) {
+      const [a, b] = index.pairOf(p);
+      labels[p] = newClasses[a] === newClasses[b] ? 1 : 0;
+    }
   }
 
   // 2. flips, once per pair
   const flipped = new Set<number>();
-  for (const f of flags) if (f.kind === 'label-error') flipped.add(pairOf(f.i, f.j));
+  flags.forEach((f, k) => {
+    if (f.kind === 'label-error') for (const p of pairsOf(f, k)) flipped.add(p);
+  });
   for (const p of flipped) labels[p] = 1 - labels[p];
 
   // 3. exclusions
   const kept = new Uint8Array(count).fill(1);
-  for (const f of flags) {
-    if (f.kind === 'exclude-pair') kept[pairOf(f.i, f.j)] = 0;
-    else if (f.kind === 'exclude-image') {
-      const r = f.image;
-      for (let j = 0; j < r; j++) kept[pairOf(j, r)] = 0;
-      const base = rowStart(r) - r - 1;
-      for (let j = r + 1; j < n; j++) kept[base + j] = 0;
-    }
-  }
+  flags.forEach((f, k) => {
+    if (f.kind === 'exclude-pair') for (const p of pairsOf(f, k)) kept[p] = 0;
+    else if (f.kind === 'exclude-image') for (const p of index.pairsWith(f.image)) kept[p] = 0;
+  });
 
   let keptCount = 0;
   let changedLabels = 0;

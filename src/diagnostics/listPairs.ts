@@ -1,5 +1,5 @@
 import type { Evaluation } from '../metrics/evaluateEmbeddings';
-import { pairFromIndex } from '../metrics/pairs';
+import { pairIndexOf } from '../metrics/pairIndex';
 
 /**
  * Which pairs of a stretch of the ranking to list:
@@ -13,7 +13,7 @@ export type PairFilter = 'fp' | 'tp' | 'fn' | 'all';
 export type PairOrder = 'top' | 'threshold';
 
 export interface ListedPair {
-  /** Pair index (row-major i < j), or the row of a listed evaluation. */
+  /** Pair index into the evaluation's scores (all pairs: row-major i < j; a list: its position in the list). */
   pair: number;
   i: number;
   j: number;
@@ -45,7 +45,7 @@ export function matchingRanks(ev: Evaluation, fromRank: number, toRank: number, 
 /** The pair at 0-based rank `r` (listed pairs, e.g. a scores table's rows: its pairA/pairB items). */
 export function pairAtRank(ev: Evaluation, r: number): ListedPair {
   const k = ev.order[r];
-  const [i, j] = ev.pairA && ev.pairB ? [ev.pairA[k], ev.pairB[k]] : pairFromIndex(k, ev.n);
+  const [i, j] = pairIndexOf(ev).pairOf(k);
   return { pair: k, i, j, score: ev.scores[k], rank: r + 1, label: ev.labels[k] as 0 | 1 };
 }
 

@@ -19,6 +19,14 @@ export interface TagInputs {
   /** Class names; their count sets the size of the confusion matrix (default: largest class id + 1). */
   classNames?: readonly string[];
   /**
+   * false when the evaluation's labels were not derived from `classes` (a pair
+   * list: its labels are as listed, and its classes are unknown or, like LFW
+   * identities, one per person): skips the check that negatives span two
+   * classes and leaves the class confusion empty (`confusion.classCount` 0),
+   * so no pair is tagged confused-class-pair. Default true.
+   */
+  classPairs?: boolean;
+  /**
    * Content hash of each image file (e.g. SHA-256 hex of its bytes, or a
    * numeric hash): equal hashes = exact byte duplicates. '' means unknown and
    * matches nothing. A 32-bit hash collides by chance (≈1 % at 10k images):
@@ -43,8 +51,10 @@ export interface TagContext {
   top: TopFalsePositives;
   /** Per-image false-positive count ranking and the hubs. */
   hubs: HubRanking;
-  /** Class-pair counts of the top false positives (heat map and sorted list). */
+  /** Class-pair counts of the top false positives (heat map and sorted list); empty (classCount 0) when inputs.classPairs is false. */
   confusion: ClassConfusion;
+  /** Whether the labels came from the classes (see TagInputs.classPairs). */
+  classPairs: boolean;
   /** 1 where the class pair (a, b) is confused, classCount × classCount, symmetric. */
   confusedMatrix: Uint8Array;
   /** Tie blocks, near-zero and identical embeddings. */
@@ -78,16 +88,19 @@ export function buildTagContext(inputs: TagInputs, options: Partial<TagOptions> 
   const classCount = inputs.classNames ? inputs.classNames.length : maxClass + 1;
   if (maxClass >= classCount) throw new Error(`buildTagContext: class id ${maxClass} but only ${classCount} classNames`);
 
+  const classPairs = inputs.classPairs ?? true;
   const embedding = embeddingStats(embeddings, n, dim, opts.zeroNormRatio);
   const top = topFalsePositives(ev, opts.topK);
-  for (let t = 0; t < top.pairs.length; t++) {
+  for (let t = 0; classPairs && t < top.pairs.length; t++) {
     if (classes[top.imageA[t]] === classes[top.imageB[t]]) {
       throw new Error(`buildTagContext: pair (${top.imageA[t]}, ${top.imageB[t]}) is a negative in the evaluation but both images have class ${classes[top.imageA[t]]}: classes do not match the evaluation`);
     }
   }
   const hubs = hubRanking(n, top, opts.hubMinCount, opts.hubMedianFactor);
-  const confusion = classConfusion(classes, classCount, top, opts.confusedMinShare, opts.confusedMinCount);
-  const confusedMatrix = new Uint8Array(classCount * classCount);
+  const confusion = classPairs
+    ? classConfusion(classes, classCount, top, opts.confusedMinShare, opts.confusedMinCount)
+    : { classCount: 0, matrix: new Uint32Array(0), entries: [], shareThreshold: Infinity, total: top.pairs.length };
+  const confusedMatrix = new Uint8Array(confusion.classCount * confusion.classCount);
   for (const e of confusion.entries) {
     if (!e.confused) continue;
     confusedMatrix[e.classA * classCount + e.classB] = 1;
@@ -114,6 +127,7 @@ export function buildTagContext(inputs: TagInputs, options: Partial<TagOptions> 
     top,
     hubs,
     confusion,
+    classPairs,
     confusedMatrix,
     collapse: collapseStats(ev.curve, top, embedding),
     degenerate,

@@ -1,4 +1,4 @@
-import { pairCount, pairFromIndex } from '../metrics/pairs';
+import { pairIndexOf } from '../metrics/pairIndex';
 import { tieBlockOf } from './collapse';
 import { identicalRows, squaredDistance } from './embeddingStats';
 import type { TagId } from './tagCatalog';
@@ -6,7 +6,8 @@ import { buildTagContext, type TagContext, type TagInputs } from './tagContext';
 import type { TagOptions } from './tagOptions';
 
 /**
- * Root-cause tags of one pair (pair index, row-major i < j), in the order of
+ * Root-cause tags of one pair (pair index of the evaluation, see
+ * metrics/pairIndex.ts), in the order of
  * TAG_IDS. Decided as follows (thresholds: tagOptions.ts):
  *  - exact-duplicate (negative pairs only): equal content hashes, or identical
  *    embeddings shared by fewer than collapseMinGroup images;
@@ -19,11 +20,11 @@ import type { TagOptions } from './tagOptions';
  *  - degenerate-image: either image's pixel std ≤ degenerateMaxStd;
  *  - confused-class-pair (negative pairs only): the two classes supply a
  *    confused share of the top false positives.
- * O(dim + log distinct scores). Contract: 0 ≤ pair < pairCount(n).
+ * O(dim + log distinct scores). Contract: 0 ≤ pair < the evaluation's pair count.
  */
 export function tagPair(ctx: TagContext, pair: number): TagId[] {
   const ev = ctx.evaluation;
-  const [i, j] = pairFromIndex(pair, ev.n);
+  const [i, j] = pairIndexOf(ev).pairOf(pair);
   const { embedding, options: o } = ctx;
   const negative = ev.labels[pair] === 0;
   const tags: TagId[] = [];
@@ -48,13 +49,13 @@ export function tagPair(ctx: TagContext, pair: number): TagId[] {
   if (collapsed) tags.push('collapsed-embedding');
   if (ctx.degenerate[i] === 1 || ctx.degenerate[j] === 1) tags.push('degenerate-image');
   const C = ctx.confusion.classCount;
-  if (negative && ctx.confusedMatrix[ctx.classes[i] * C + ctx.classes[j]] === 1) tags.push('confused-class-pair');
+  if (negative && ctx.classPairs && ctx.confusedMatrix[ctx.classes[i] * C + ctx.classes[j]] === 1) tags.push('confused-class-pair');
   return tags;
 }
 
 /** `tagPair` for each pair index in `pairs` (e.g. a gallery page); result[t] belongs to pairs[t]. */
 export function tagPairs(ctx: TagContext, pairs: ArrayLike<number>): TagId[][] {
-  const count = pairCount(ctx.evaluation.n);
+  const count = pairIndexOf(ctx.evaluation).count;
   const out: TagId[][] = [];
   for (let t = 0; t < pairs.length; t++) {
     const p = pairs[t];

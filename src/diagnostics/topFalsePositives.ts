@@ -1,13 +1,13 @@
 import type { Evaluation } from '../metrics/evaluateEmbeddings';
-import { pairFromIndex } from '../metrics/pairs';
+import { pairIndexOf } from '../metrics/pairIndex';
 
 /** The first false positives of a ranking, as parallel typed arrays (index t = the t-th false positive). */
 export interface TopFalsePositives {
-  /** Pair indices (row-major i < j, see metrics/pairs.ts), most confident first. */
+  /** Pair indices (see metrics/pairIndex.ts: row-major i < j, or list positions), most confident first. */
   pairs: Uint32Array;
   /** 1-based rank of each pair in the full ranking (true positives count too). */
   ranks: Uint32Array;
-  /** First image of each pair (i < j). */
+  /** First image of each pair (all pairs: i < j; a list: as listed). */
   imageA: Uint32Array;
   /** Second image of each pair. */
   imageB: Uint32Array;
@@ -39,8 +39,9 @@ export function topFalsePositives(ev: Evaluation, k: number): TopFalsePositives 
   const imageA = new Uint32Array(t);
   const imageB = new Uint32Array(t);
   const scores = new Float32Array(t);
+  const index = pairIndexOf(ev);
   for (let u = 0; u < t; u++) {
-    const [i, j] = pairFromIndex(pairs[u], ev.n);
+    const [i, j] = index.pairOf(pairs[u]);
     imageA[u] = i;
     imageB[u] = j;
     scores[u] = ev.scores[pairs[u]];

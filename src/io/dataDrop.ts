@@ -6,6 +6,8 @@ import type { NamedBytes } from './bytes';
 import { readEmbeddingSet, type EmbeddingSet } from './embeddingSet';
 import { formatIssue } from './inputIssue';
 import { readScoresDrop, type ScoresInspection } from './scoresDrop';
+import { readPairListDrop, type PairListDrop } from './pairListDrop';
+import { isImagePath, junkReason } from './pathRules';
 
 export interface PairCounts {
   images: number;
@@ -24,6 +26,8 @@ export interface ClassFolderImage {
 
 export type DataInspection =
   | { kind: 'class-folders'; name: string; classes: string[]; images: ClassFolderImage[]; skipped: SkippedFile[]; counts: PairCounts }
+  /** A pairs list (pairs CSV, LFW pairs.txt, triplets CSV) with its images: only the listed pairs are scored. */
+  | ({ kind: 'pair-list'; name: string; skipped: SkippedFile[] } & PairListDrop)
   /** Precomputed embeddings + labels: no model needed; every pair of rows is scored. */
   | { kind: 'embeddings'; name: string; set: EmbeddingSet; warnings: string[]; skipped: SkippedFile[]; counts: PairCounts }
   /** A scores table (CSV / Parquet, score,label[,a,b]): no model and no images needed; each row is one pair. */
@@ -31,13 +35,6 @@ export type DataInspection =
   /** Recognised, but this build cannot evaluate it yet: `message` says so and what works instead. */
   | { kind: 'unsupported'; detected: DataKind | 'unknown'; message: string; skipped: SkippedFile[] };
 
-const LATER: Partial<Record<DataKind, string>> = {
-  'pairs-csv': 'a pairs list (CSV)',
-  'lfw-pairs': 'an LFW pairs.txt',
-  'triplets-csv': 'a triplets CSV',
-  'scores-csv': 'a scores table (CSV)',
-  'scores-parquet': 'a scores table (Parquet)',
-};
 
 /**
  * A validation-set drop, read as far as the counts: zips unpacked, the kind
@@ -63,15 +60,13 @@ export async function inspectDataDrop(dropped: readonly DroppedFile[]): Promise<
     const file = files.find((f) => f.path === drop.list)!;
     return { ...(await readScoresDrop(file.path, await file.file.arrayBuffer(), drop.kind)), skipped: zipSkipped };
   }
-  if (drop.kind !== 'class-folders') {
-    const what = LATER[drop.kind] ?? drop.kind;
-    return {
-      kind: 'unsupported',
-      detected: drop.kind,
-      message: `This looks like ${what}${drop.list ? ` (${drop.list})` : ''}. This build evaluates class folders and precomputed embeddings only; ${what} is not read yet. Drop the images as class folders instead.`,
-      skipped: zipSkipped,
-    };
+  if (drop.kind === 'pairs-csv' || drop.kind === 'lfw-pairs' || drop.kind === 'triplets-csv') {
+    const list = files.find((f) => f.path === drop.list)!;
+    const images = files.filter((f) => f !== list && isImagePath(f.path) && junkReason(f.path) === null);
+    const read = readPairListDrop(drop.kind, list.path, await list.file.text(), images);
+    return { kind: 'pair-list', name: list.path.split('/').pop() ?? list.path, skipped: zipSkipped, ...read };
   }
+  drop.kind satisfies 'class-folders'; // every other kind is read above
   const layout = imageFolderLayout(files.map((f) => f.path));
   const byPath = new Map(files.map((f) => [f.path, f.file]));
   const images = layout.images.map((im) => ({ path: im.path, label: im.label, file: byPath.get(im.path)! }));

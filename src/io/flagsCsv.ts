@@ -1,6 +1,7 @@
 import { csvFormatRows } from 'd3-dsv';
 import type { ClassIds } from '../metrics/pairs';
 import { validateFlags, type Flag } from '../diagnostics/flags';
+import { allPairsIndex, type PairIndex } from '../metrics/pairIndex';
 
 /** Header of the flagged-pairs CSV, in order. */
 export const FLAG_CSV_COLUMNS = ['path_a', 'path_b', 'class_a', 'class_b', 'score', 'tag', 'action'] as const;
@@ -15,8 +16,8 @@ export interface FlagCsvContext {
   classNames: readonly string[];
   /** Score of every pair, by pair index (Evaluation.scores). */
   scores: Float32Array | Float64Array;
-  /** Listed pairs (a scores table): the score of the pair (i, j) as given (float64, written exactly); replaces the all-pairs lookup in `scores`. */
-  scoreOf?: (i: number, j: number) => number;
+  /** Which images each score belongs to (default: every pair i < j of the images, row-major). */
+  pairs?: PairIndex;
 }
 
 /**
@@ -27,7 +28,7 @@ export interface FlagCsvContext {
  *  - image flags (exclude-image, relabel-image): path_a and class_a only,
  *    path_b, class_b and score empty;
  *  - score: the shortest decimal that reads back as the same float32; empty
- *    when the score is not finite;
+ *    when the score is not finite (or the pair is not in a pair list);
  *  - tag: the tag id that led to the flag, or empty;
  *  - action: the flag kind, and for relabel-image "relabel-image:<class name>".
  * Contract: the context describes the evaluated images; throws an Error naming
@@ -36,8 +37,8 @@ export interface FlagCsvContext {
 export function flagsToCsv(flags: readonly Flag[], ctx: FlagCsvContext): string {
   const n = ctx.paths.length;
   if (ctx.classes.length !== n) throw new Error(`flagsToCsv: ${ctx.classes.length} classes for ${n} paths`);
-  const pairs = (n * (n - 1)) / 2;
-  if (!ctx.scoreOf && ctx.scores.length !== pairs) throw new Error(`flagsToCsv: ${ctx.scores.length} scores for ${n} images (${pairs} pairs)`);
+  const index = ctx.pairs ?? allPairsIndex(n);
+  if (index.n !== n || ctx.scores.length !== index.count) throw new Error(`flagsToCsv: ${ctx.scores.length} scores for ${n} images (${index.count} pairs)`);
   validateFlags(flags, n, ctx.classNames.length);
   const className = (image: number) => ctx.classNames[ctx.classes[image]] ?? String(ctx.classes[image]);
   const rows: string[][] = [[...FLAG_CSV_COLUMNS]];
@@ -48,13 +49,11 @@ export function flagsToCsv(flags: readonly Flag[], ctx: FlagCsvContext): string 
       case 'label-error': {
         const a = Math.min(f.i, f.j);
         const b = Math.max(f.i, f.j);
-        if (ctx.scoreOf) {
-          const given = ctx.scoreOf(a, b);
-          rows.push([ctx.paths[a], ctx.paths[b], className(a), className(b), Number.isFinite(given) ? String(given) : '', tag, f.kind]);
-          break;
-        }
-        const score = ctx.scores[(a * (2 * n - a - 1)) / 2 + (b - a - 1)];
-        rows.push([ctx.paths[a], ctx.paths[b], className(a), className(b), formatFloat32(score), tag, f.kind]);
+        const k = index.find(a, b)[0]; // a repeated listed pair has one score (same two embeddings)
+        const score = k === undefined ? NaN : ctx.scores[k];
+        // Given scores (a scores table, float64) are written as given; computed ones as their float32.
+        const written = ctx.scores instanceof Float64Array ? (Number.isFinite(score) ? String(score) : '') : formatFloat32(score);
+        rows.push([ctx.paths[a], ctx.paths[b], className(a), className(b), written, tag, f.kind]);
         break;
       }
       case 'exclude-image':

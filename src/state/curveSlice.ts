@@ -26,6 +26,8 @@ export function createCurveSlice(services: Services): StateCreator<AppState, [],
         dim: embedding.dim,
         classes,
         metric,
+        // A pair list or a sample: only those pairs, with their own labels.
+        pairs: dataset.pairs && { a: dataset.pairs.a, b: dataset.pairs.b, labels: dataset.pairs.labels },
       });
       if (gen !== generation) return;
       const prev = get().evaluation?.curve;

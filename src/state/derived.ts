@@ -45,10 +45,21 @@ export function diagnosisOf(ev: Evaluation | null, embedding: EmbedResult | null
         dim: embedding.dim,
         classes: Int32Array.from(dataset.images, (im) => im.label),
         classNames: dataset.classes,
+        classPairs: classPairsKnown(dataset),
         contentHashes: embedding.contentHashes,
         pixelStd: embedding.pixelStd,
       }),
     );
   }
   return diagnosisCache.get(ev)!;
+}
+
+/**
+ * Whether the evaluation's labels are "same class or not" over known classes,
+ * so class-pair confusion means something: class folders (all pairs or a
+ * sample), not a dropped pair list (labels as listed; LFW names are
+ * identities, each mismatched pair of people about once).
+ */
+export function classPairsKnown(dataset: Dataset): boolean {
+  return dataset.pairs?.origin.kind !== 'list';
 }

@@ -65,6 +65,7 @@ export function createDiagnosticsSlice(services: Services): StateCreator<AppStat
           labels: evaluation.labels,
           pairA: evaluation.pairA,
           pairB: evaluation.pairB,
+          scoresTable: !!evaluation.scoresFrom,
           classes: Int32Array.from(dataset.images, (im) => im.label),
           classCount: dataset.classes.length,
           flags,

@@ -6,6 +6,7 @@ import { parseSession } from '../io/sessionParse';
 import { resolveSessionFlags, sessionDifferences } from '../io/sessionFlags';
 import type { Flag } from '../diagnostics/flags';
 import { pointAtThreshold } from '../metrics/curveQuery';
+import { pairIndexOf } from '../metrics/pairIndex';
 
 /** The flagged pairs and images as CSV (paths, classes, score, tag, action). */
 export function flagsCsvText(s: AppState): string {
@@ -15,16 +16,8 @@ export function flagsCsvText(s: AppState): string {
     classes: Int32Array.from(s.dataset.images, (im) => im.label),
     classNames: s.dataset.classes,
     scores: s.evaluation.scores,
-    // A scores table: the score of the first row pairing these two names, as given (float64).
-    scoreOf: s.evaluation.pairA && s.evaluation.pairB ? listedScoreOf(s.evaluation.pairA, s.evaluation.pairB, s.evaluation.scores) : undefined,
+    pairs: pairIndexOf(s.evaluation),
   });
-}
-
-function listedScoreOf(pairA: Uint32Array, pairB: Uint32Array, scores: Float32Array | Float64Array): (i: number, j: number) => number {
-  return (i, j) => {
-    for (let k = 0; k < pairA.length; k++) if ((pairA[k] === i && pairB[k] === j) || (pairA[k] === j && pairB[k] === i)) return scores[k];
-    return NaN;
-  };
 }
 
 /** Settings, flags and the curve summary as JSON (no images), for a colleague with the same files. */
@@ -60,10 +53,18 @@ export function readSession(s: AppState, text: string): { flags: Flag[]; metric:
   const session = parseSession(text);
   const paths = s.dataset.images.map((im) => im.path);
   const resolved = resolveSessionFlags(session, paths, s.dataset.classes);
+  // A pair list holds only some pairs: a pair flag on any other pair cannot apply.
+  const index = pairIndexOf(s.evaluation);
+  const flags = resolved.flags.filter((f) => {
+    if (f.kind !== 'exclude-pair' && f.kind !== 'label-error') return true;
+    if (index.find(f.i, f.j).length > 0) return true;
+    resolved.problems.push(`flags[…]: ${f.kind} of ${JSON.stringify(paths[f.i])} and ${JSON.stringify(paths[f.j])} is not a pair of this pair list`);
+    return false;
+  });
   const now = { images: paths.length, classNames: s.dataset.classes, curve: curveSummary(s.evaluation.curve, dipOf(s.evaluation)) };
   const filter = session.settings.filter;
   return {
-    flags: resolved.flags,
+    flags,
     metric: session.settings.metric,
     axis: session.settings.recallAxis,
     zoom: session.settings.zoom,

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { AppState, Services } from './types';
-import type { DropSource, InputServices, InputSlice } from './inputTypes';
+import { DEFAULT_PAIR_SAMPLING, type DropSource, type InputServices, type InputSlice } from './inputTypes';
 import type { DroppedFile } from '../io/dropFiles';
 import type { ModelInspection } from '../model/inspectModel';
 
@@ -33,7 +33,8 @@ export function createInputSlice(services: Services): StateCreator<AppState, [],
     async function updatePreview(): Promise<void> {
       const gen = ++previewGen;
       const { preprocessing: p, dataDrop } = get();
-      const first = dataDrop?.status === 'inspected' && dataDrop.inspection.kind === 'class-folders' ? dataDrop.inspection.images[0] : undefined;
+      const it = dataDrop?.status === 'inspected' ? dataDrop.inspection : null;
+      const first = it && (it.kind === 'class-folders' || it.kind === 'pair-list') ? it.images[0] : undefined;
       if (!p || !first) {
         set({ preview: null });
         return;
@@ -53,6 +54,13 @@ export function createInputSlice(services: Services): StateCreator<AppState, [],
       preview: null,
       modelOutput: null,
       cacheNote: null,
+      pairSampling: DEFAULT_PAIR_SAMPLING,
+
+      setPairSampling(p) {
+        const next = { ...get().pairSampling, ...p };
+        const ok = Number.isInteger(next.limit) && next.limit >= 0 && Number.isFinite(next.negativeRatio) && next.negativeRatio > 0 && Number.isInteger(next.seed) && next.seed >= 0;
+        if (ok) set({ pairSampling: next });
+      },
 
       async clearEmbeddingCache() {
         try {

@@ -17,8 +17,31 @@ export type PreviewView = { status: 'ready'; path: string; image: PreprocessPrev
 
 export type DataDropView = { status: 'reading'; detail: string } | { status: 'error'; message: string } | { status: 'inspected'; inspection: DataInspection };
 
+/**
+ * How class folders are paired: every pair while there are at most `limit`;
+ * above it, every positive pair plus a seeded sample of `negativeRatio`
+ * negatives per positive (io/classPairs.ts).
+ */
+export interface PairSampling {
+  limit: number;
+  negativeRatio: number;
+  seed: number;
+}
+
+/**
+ * 2,000,000 pairs (≈ 2,000 images): all pairs cost ~13 bytes each in the
+ * metrics worker (float32 score, uint8 label, uint32 rank, sort scratch), so
+ * ~26 MB and well under a second to score and sort (bench in the pairs
+ * branch report); past it, all positives + 10 negatives per positive keeps
+ * every positive while the pair count grows with the positives, not with n².
+ */
+export const DEFAULT_PAIR_SAMPLING: PairSampling = { limit: 2_000_000, negativeRatio: 10, seed: 1 };
+
 /** The user's own model and validation set, before a run. */
 export interface InputSlice {
+  /** Pairing of class folders (sampling past the limit). */
+  pairSampling: PairSampling;
+  setPairSampling(p: Partial<PairSampling>): void;
   modelDrop: ModelDropView | null;
   dataDrop: DataDropView | null;
   /** Preprocessing the run will use for the dropped model (as read from it, or as the user edited it). */

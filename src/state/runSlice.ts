@@ -3,6 +3,8 @@ import type { AppState, Dataset, ModelInfo, RunOptions, RunSlice, Services } fro
 import type { EmbedResult, ModelSource } from '../model/embedPipeline';
 import { precomputedRun } from './precomputed';
 import { scoresRun, type ScoresTableView } from './scoresRun';
+import { classFolderDataset, pairListDataset } from './userPairs';
+import { pairIndexOf } from '../metrics/pairIndex';
 import type { Preprocessing } from '../model/preprocess';
 import { demoDataset } from './demoDataset';
 import { lazyImageUrls } from './lazyUrls';
@@ -70,8 +72,13 @@ export function createRunSlice(services: Services): StateCreator<AppState, [], [
           controller.signal,
         );
         if (!live()) return;
+        const listed = dataset.pairs ? pairIndexOf({ n: embedding.n, pairA: dataset.pairs.a, pairB: dataset.pairs.b }) : null;
+        const pairsOfImage = (i: number) => (listed ? listed.pairsWith(i).length : embedding.n - 1);
         const failed = embedding.failed.map(
-          (f) => `${dataset.images[f.index]?.path ?? f.url}: skipped — ${f.reason}. Its ${(embedding.n - 1).toLocaleString('en-US')} pairs are left out of the curve (counted as excluded).`,
+          (f) => {
+            const k = pairsOfImage(f.index);
+            return `${dataset.images[f.index]?.path ?? f.url}: skipped — ${f.reason}. ${k === 1 ? 'Its 1 pair is' : `Its ${k.toLocaleString('en-US')} pairs are`} left out of the curve (counted as excluded).`;
+          },
         );
         set({
           embedding,
@@ -144,19 +151,19 @@ export function createRunSlice(services: Services): StateCreator<AppState, [], [
           if (dataDrop?.status === 'inspected' && dataDrop.inspection.kind === 'embeddings') return precomputedRun(dataDrop.inspection);
           if (dataDrop?.status === 'inspected' && dataDrop.inspection.kind === 'scores') return { ...scoresRun(dataDrop.inspection), warnings: dataDrop.inspection.warnings };
           if (modelDrop?.status !== 'inspected' || modelDrop.inspection.kind !== 'ready') throw new Error('Drop a model that loads first (model.json and its .bin shards).');
-          if (dataDrop?.status !== 'inspected' || dataDrop.inspection.kind !== 'class-folders') throw new Error('Drop a validation set first (class folders of images).');
+          const data = dataDrop?.status === 'inspected' ? dataDrop.inspection : null;
+          if (data?.kind !== 'class-folders' && data?.kind !== 'pair-list') throw new Error('Drop a validation set first (class folders of images, or a pairs list with its images).');
           const { summary, loaded } = modelDrop.inspection;
-          const data = dataDrop.inspection;
-          if (data.images.length < 2) throw new Error(`The validation set has ${data.images.length} image${data.images.length === 1 ? '' : 's'}; a pair needs two.`);
+          if (data.kind === 'class-folders' && data.images.length < 2) throw new Error(`The validation set has ${data.images.length} image${data.images.length === 1 ? '' : 's'}; a pair needs two.`);
           // A model with several outputs embeds with the chosen one; it names the model in the header and exports, and keys the cache.
           const output = summary.outputs.length > 1 ? (modelOutput ?? summary.defaultOutput) : undefined;
           const problem = summary.outputs.find((o) => o.name === (output ?? summary.defaultOutput))?.problem;
           if (problem) throw new Error(problem);
           const io = inputServices(services);
           const urls = lazyImageUrls(io);
-          const images = data.images.map((im) => urls.image(im.path, im.label, im.file));
+          const dataset = data.kind === 'pair-list' ? pairListDataset(data, urls.image) : classFolderDataset(data, get().pairSampling, urls.image);
           return {
-            dataset: { name: data.name, classes: data.classes, images },
+            dataset,
             model: { name: output === undefined ? summary.name : `${summary.name} → ${output}`, url: '' },
             source: { kind: 'artifacts', loaded: output === undefined ? loaded : { ...loaded, output } },
             preprocessing: preprocessing ?? undefined,

@@ -8,6 +8,7 @@ import type { Flag } from '../diagnostics/flags';
 import type { CounterfactualResult } from '../workers/protocol';
 import type { InputServices, InputSlice } from './inputTypes';
 import type { ScoresTableView } from './scoresRun';
+import type { PairListFormat } from '../io/pairListDrop';
 
 export interface DatasetImage {
   /** URL the browser loads the image from. */
@@ -19,12 +20,52 @@ export interface DatasetImage {
   file?: Blob;
 }
 
+/**
+ * The pairs a dataset is evaluated on when it is not every pair i < j: a pair
+ * list the user dropped, or a seeded sample of class-folder pairs. Pair k is
+ * (images[a[k]], images[b[k]]) with label labels[k] (1 = same).
+ */
+export interface DatasetPairs {
+  a: Uint32Array;
+  b: Uint32Array;
+  labels: Uint8Array;
+  origin: PairListOrigin | PairSampleOrigin;
+}
+
+export interface PairListOrigin {
+  kind: 'list';
+  /** The list file as dropped, and its format. */
+  file: string;
+  format: PairListFormat;
+  /** 1-based list line of each pair. */
+  line: Uint32Array;
+  /** Pairs of the list left out (a bad line, a missing image). */
+  skippedPairs: number;
+  /** false: the labels are as listed and the images' classes are unknown (class confusion is not shown). */
+  classesKnown: boolean;
+  classesNote: string;
+}
+
+export interface PairSampleOrigin {
+  kind: 'sample';
+  seed: number;
+  negativeRatio: number;
+  /** The all-pairs limit the set went over. */
+  limit: number;
+  allPositives: number;
+  allNegatives: number;
+  /** Past maxPositives the positives are sampled too. */
+  positivesSampled: boolean;
+}
+
 export interface Dataset {
   name: string;
   classes: string[];
   images: DatasetImage[];
   /** When a subset was taken (?limit=), how many images the full set has. */
   subsetOf?: number;
+  /** Evaluate these pairs only (absent: every pair i < j, labelled by class). */
+  pairs?: DatasetPairs;
 }
 
 export interface ModelInfo {
@@ -72,7 +113,7 @@ export interface RunSlice {
   scoresTable: ScoresTableView | null;
   timings: Timings | null;
   runDemo(opts?: RunOptions): Promise<void>;
-  /** Runs the dropped model over the dropped class folders (same path as the demo). */
+  /** Runs the dropped model over the dropped class folders or pair list (same path as the demo; a list embeds only the images it names). */
   runUserData(opts?: RunOptions): Promise<void>;
   /** Runs the last run again (demo or the user's data). */
   rerun(opts?: RunOptions): Promise<void>;

@@ -1,8 +1,9 @@
 import type { Evaluation } from '../metrics/evaluateEmbeddings';
 import type { CounterfactualRequest, CounterfactualResult, EvaluateRequest, MetricsIn, MetricsOut, ScoresRequest } from './protocol';
+import { copyPairs } from './protocol';
 
 export interface Evaluator {
-  /** Scores every pair and computes the exact curve off the main thread. The request's buffers are copied, not transferred (the caller keeps its embeddings). */
+  /** Scores every pair (or the request's pair list) and computes the exact curve off the main thread. The caller's buffers are copied, not transferred (it keeps its embeddings and pairs). */
   evaluate(req: EvaluateRequest): Promise<Evaluation>;
   /** The exact curve and ranking of given scores (a scores table) off the main thread. The request's buffers are transferred: the caller must not use them afterwards (pass copies). */
   evaluateScores(req: ScoresRequest): Promise<Evaluation>;
@@ -57,30 +58,22 @@ export function createEvaluator(): Evaluator {
   return {
     async evaluate(request) {
       const w = getWorker();
-      if (!w) {
-        const m = await import('../metrics/evaluateEmbeddings');
-        return m.evaluateEmbeddings(request.embeddings, request.n, request.dim, request.classes, request.metric);
-      }
-      return (await ask(w, { type: 'evaluate', id: nextId++, request }, 'evaluation')).evaluation;
+      if (!w) return (await import('./metricsCompute')).evaluateRequest(request);
+      // The pair list's copies are transferred; the embeddings are copied by postMessage (the caller keeps them).
+      const sent = copyPairs(request);
+      return (await ask(w, { type: 'evaluate', id: nextId++, request: sent.request }, 'evaluation', sent.transfer)).evaluation;
     },
     async evaluateScores(request) {
       const w = getWorker();
-      if (!w) {
-        const m = await import('../metrics/evaluateScores');
-        return m.evaluateScores(request.scores, request.labels);
-      }
+      if (!w) return (await import('./metricsCompute')).evaluateScoresRequest(request);
       const transfer = [request.scores.buffer as ArrayBuffer, request.labels.buffer as ArrayBuffer];
       return (await ask(w, { type: 'evaluate-scores', id: nextId++, request }, 'evaluation', transfer)).evaluation;
     },
     async counterfactual(request) {
       const w = getWorker();
-      if (!w) {
-        const m = await import('../diagnostics/counterfactual');
-        const l = await import('../diagnostics/listedCounterfactual');
-        const cf = request.pairA && request.pairB ? l.listedCounterfactual({ ...request, pairA: request.pairA, pairB: request.pairB }, request.flags) : m.counterfactual(request, request.classes, request.flags, request.classCount);
-        return { curve: cf.curve, excludedPairs: cf.excludedPairs, changedLabels: cf.changedLabels };
-      }
-      return (await ask(w, { type: 'counterfactual', id: nextId++, request }, 'counterfactual')).result;
+      if (!w) return (await import('./metricsCompute')).counterfactualRequest(request);
+      const sent = copyPairs(request);
+      return (await ask(w, { type: 'counterfactual', id: nextId++, request: sent.request }, 'counterfactual', sent.transfer)).result;
     },
   };
 }

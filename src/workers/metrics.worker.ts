@@ -1,11 +1,9 @@
 /// <reference lib="webworker" />
 import type { MetricsIn, MetricsOut } from './protocol';
 import { curveTransferables, evaluationTransferables } from './protocol';
-import { counterfactual } from '../diagnostics/counterfactual';
-import { evaluateEmbeddings, type Evaluation } from '../metrics/evaluateEmbeddings';
+import type { Evaluation } from '../metrics/evaluateEmbeddings';
 import { scoreHistograms, HIST_BINS } from '../metrics/histograms';
-import { evaluateScores } from '../metrics/evaluateScores';
-import { listedCounterfactual } from '../diagnostics/listedCounterfactual';
+import { counterfactualRequest, evaluateRequest, evaluateScoresRequest } from './metricsCompute';
 
 const post = (m: MetricsOut, transfer: Transferable[] = []) => (self as DedicatedWorkerGlobalScope).postMessage(m, transfer);
 
@@ -20,9 +18,7 @@ self.onmessage = (ev: MessageEvent<MetricsIn>) => {
   switch (msg.type) {
     case 'evaluate': {
       try {
-        const r = msg.request;
-        const evaluation = evaluateEmbeddings(r.embeddings, r.n, r.dim, r.classes, r.metric);
-        postEvaluation(msg.id, evaluation);
+        postEvaluation(msg.id, evaluateRequest(msg.request));
       } catch (e) {
         post({ type: 'error', id: msg.id, message: (e as Error).message ?? String(e) });
       }
@@ -30,8 +26,7 @@ self.onmessage = (ev: MessageEvent<MetricsIn>) => {
     }
     case 'evaluate-scores': {
       try {
-        const evaluation = evaluateScores(msg.request.scores, msg.request.labels);
-        postEvaluation(msg.id, evaluation);
+        postEvaluation(msg.id, evaluateScoresRequest(msg.request));
       } catch (e) {
         post({ type: 'error', id: msg.id, message: (e as Error).message ?? String(e) });
       }
@@ -39,10 +34,8 @@ self.onmessage = (ev: MessageEvent<MetricsIn>) => {
     }
     case 'counterfactual': {
       try {
-        const r = msg.request;
-        const cf = r.pairA && r.pairB ? listedCounterfactual({ ...r, pairA: r.pairA, pairB: r.pairB }, r.flags) : counterfactual(r, r.classes, r.flags, r.classCount);
-        const result = { curve: cf.curve, excludedPairs: cf.excludedPairs, changedLabels: cf.changedLabels };
-        post({ type: 'counterfactual', id: msg.id, result }, curveTransferables(cf.curve));
+        const result = counterfactualRequest(msg.request);
+        post({ type: 'counterfactual', id: msg.id, result }, curveTransferables(result.curve));
       } catch (e) {
         post({ type: 'error', id: msg.id, message: (e as Error).message ?? String(e) });
       }

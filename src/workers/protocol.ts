@@ -1,6 +1,7 @@
 import type { EmbedRequest, EmbedResult } from '../model/embedPipeline';
 import type { EmbedBenchResult } from '../model/benchEmbedding';
 import type { Evaluation, ScoreMetric } from '../metrics/evaluateEmbeddings';
+import type { ListedEvaluation } from '../metrics/listedPairs';
 import type { PrCurve } from '../metrics/prCurve';
 import type { Flag } from '../diagnostics/flags';
 
@@ -27,6 +28,12 @@ export interface EvaluateRequest {
   dim: number;
   classes: Int32Array;
   metric: ScoreMetric;
+  /**
+   * Score only these pairs, with these labels (a pair list, or a sample of
+   * class-folder pairs): pair k = (a[k], b[k]); the evaluation then carries
+   * pairA/pairB (metrics/listedPairs.ts). Absent: every pair i < j, labelled by `classes`.
+   */
+  pairs?: { a: Uint32Array; b: Uint32Array; labels: Uint8Array };
 }
 
 /** Given scores (a scores table): one row per pair, no embeddings. Both buffers are transferred. */
@@ -39,9 +46,11 @@ export interface CounterfactualRequest {
   n: number;
   scores: Float32Array | Float64Array;
   labels: Uint8Array;
-  /** Listed pairs (a scores table): pair k is (pairA[k], pairB[k]); absent: every pair of n items. */
+  /** Listed pairs (a pair list, a sample, a scores table): pair k is (pairA[k], pairB[k]); absent: every pair of n items. */
   pairA?: Uint32Array;
   pairB?: Uint32Array;
+  /** The pairs are the rows of a scores table (pair labels only, no classes: relabelling is refused). */
+  scoresTable?: boolean;
   classes: Int32Array;
   classCount: number;
   flags: Flag[];
@@ -74,5 +83,21 @@ export function curveTransferables(c: PrCurve): ArrayBuffer[] {
 /** Buffers of an evaluation that can be transferred instead of copied. */
 export function evaluationTransferables(e: Evaluation): ArrayBuffer[] {
   const h = e.histograms ? [e.histograms.edges, e.histograms.genuine, e.histograms.impostor] : [];
-  return [...curveTransferables(e.curve), ...[e.order, e.scores, e.labels, ...h].map((a) => a.buffer as ArrayBuffer)];
+  const listed = e as Partial<Pick<ListedEvaluation, 'pairA' | 'pairB'>>;
+  const pairs = listed.pairA && listed.pairB ? [listed.pairA, listed.pairB] : [];
+  return [...curveTransferables(e.curve), ...[e.order, e.scores, e.labels, ...pairs, ...h].map((a) => a.buffer as ArrayBuffer)];
+}
+
+/** Buffers of a request's pair list, copied so the sender keeps its own (the copies are transferred). */
+export function copyPairs<T extends { pairs?: EvaluateRequest['pairs'] } | { pairA?: Uint32Array; pairB?: Uint32Array }>(req: T): { request: T; transfer: ArrayBuffer[] } {
+  if ('pairs' in req && req.pairs) {
+    const pairs = { a: req.pairs.a.slice(), b: req.pairs.b.slice(), labels: req.pairs.labels.slice() };
+    return { request: { ...req, pairs }, transfer: [pairs.a.buffer, pairs.b.buffer, pairs.labels.buffer] };
+  }
+  if ('pairA' in req && req.pairA && req.pairB) {
+    const pairA = req.pairA.slice();
+    const pairB = req.pairB.slice();
+    return { request: { ...req, pairA, pairB }, transfer: [pairA.buffer, pairB.buffer] };
+  }
+  return { request: req, transfer: [] };
 }

@@ -44,9 +44,15 @@ describe('inspectDataDrop', () => {
     expect(r.skipped[0].path).toMatch(/__MACOSX/);
   });
 
-  it('a pairs list is recognised and said to be unsupported in this build, never read as class folders', async () => {
-    const r = await inspectDataDrop([file('pairs.csv', 'path_a,path_b,label\na/1.png,b/2.png,0\n'), file('a/1.png'), file('b/2.png')]);
-    expect(r).toMatchObject({ kind: 'unsupported', detected: 'pairs-csv' });
+  it('a pairs CSV with its images is read as a pair list: only the listed images, each once, pairs as listed', async () => {
+    const r = await inspectDataDrop([file('pairs.csv', 'path_a,path_b,label\na/1.png,b/2.png,0\na/1.png,a/3.png,1\n'), file('a/1.png'), file('b/2.png'), file('a/3.png'), file('c/9.png')]);
+    expect(r.kind).toBe('pair-list');
+    if (r.kind !== 'pair-list') return;
+    expect(r.images.map((im) => im.path)).toEqual(['a/1.png', 'b/2.png', 'a/3.png']);
+    expect([...r.pairs.a]).toEqual([0, 0]);
+    expect([...r.pairs.b]).toEqual([1, 2]);
+    expect([...r.pairs.labels]).toEqual([0, 1]);
+    expect(r.counts).toEqual({ images: 3, pairs: 2, positives: 1, negatives: 1, skippedPairs: 0, missingImages: 0 });
   });
 
   it('a drop with nothing usable says what to drop instead', async () => {

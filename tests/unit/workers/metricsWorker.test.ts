@@ -31,7 +31,7 @@ describe('metrics worker protocol', () => {
     const direct = evaluateEmbeddings(request.embeddings, 4, 2, request.classes, 'neg-sq-l2');
     expect(msg.evaluation.curve.ap).toBe(direct.curve.ap);
     expect(Array.from(msg.evaluation.order)).toEqual(Array.from(direct.order));
-    expect(transfer).toHaveLength(9);
+    expect(transfer).toHaveLength(12); // curve 6, order/scores/labels, histogram edges/genuine/impostor
     // structured clone with transfer: the result survives a real postMessage round trip
     const cloned = structuredClone(msg, { transfer: transfer as Transferable[] });
     expect(cloned.type === 'evaluation' && Array.from(cloned.evaluation.curve.precision)).toEqual(Array.from(direct.curve.precision));

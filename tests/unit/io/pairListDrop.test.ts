@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { readPairListDrop } from '../../../src/io/pairListDrop';
+import type { DroppedFile } from '../../../src/io/dropFiles';
+
+const file = (path: string): DroppedFile => ({ path, file: new File(['x'], path.split('/').pop()!) });
+
+const lfw = ['2 1', 'Ann 1 2', 'Bob 1 2', 'Ann 1 Bob 2', 'Cid 1 Ann 2', ''].join('\n');
+const lfwImages = ['lfw/Ann/Ann_0001.jpg', 'lfw/Ann/Ann_0002.jpg', 'lfw/Bob/Bob_0001.jpg', 'lfw/Bob/Bob_0002.jpg', 'lfw/Cid/Cid_0001.jpg', 'lfw/Zed/Zed_0001.jpg'].map(file);
+
+describe('readPairListDrop', () => {
+  it('LFW pairs.txt: images matched under another root, each listed image once (unlisted dropped images are not used), identities as classes', () => {
+    const r = readPairListDrop('lfw-pairs', 'pairs.txt', lfw, lfwImages);
+    expect(r.counts).toEqual({ images: 5, pairs: 4, positives: 2, negatives: 2, skippedPairs: 0, missingImages: 0 });
+    expect(r.images.map((im) => im.path)).toEqual(['Ann/Ann_0001.jpg', 'Ann/Ann_0002.jpg', 'Bob/Bob_0001.jpg', 'Bob/Bob_0002.jpg', 'Cid/Cid_0001.jpg']);
+    expect(r.images[0].file).toBe(lfwImages[0].file);
+    expect([...r.pairs.labels]).toEqual([1, 1, 0, 0]);
+    expect([...r.pairs.line]).toEqual([2, 3, 4, 5]);
+    expect(r.classesKnown).toBe(true);
+    expect(r.classes).toEqual(['Ann', 'Bob', 'Cid']);
+    expect(r.images.map((im) => r.classes[im.label])).toEqual(['Ann', 'Ann', 'Bob', 'Bob', 'Cid']);
+  });
+
+  it('a missing image: one error naming the list file, the first line using it, the path and the fix; only its pairs are left out and counted', () => {
+    const r = readPairListDrop('lfw-pairs', 'pairs.txt', lfw, lfwImages.filter((f) => !f.path.endsWith('Ann_0002.jpg')));
+    expect(r.counts).toMatchObject({ pairs: 2, positives: 1, negatives: 1, skippedPairs: 2, missingImages: 1 });
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]).toMatch(/^pairs\.txt, line 2: image "Ann\/Ann_0002\.jpg" is not among the dropped files; the 2 pairs that use it are left out, the other pairs are kept\. Fix: drop the folder/);
+  });
+
+  it('a pairs CSV whose labels do not follow the folders has unknown classes (and says why); bad lines count as skipped pairs', () => {
+    const csv = 'path_a,path_b,label\nx/1.png,y/2.png,1\nx/1.png,x/3.png,0\nx/1.png,y/2.png,maybe\n';
+    const r = readPairListDrop('pairs-csv', 'data/pairs.csv', csv, ['x/1.png', 'y/2.png', 'x/3.png'].map(file));
+    expect(r.counts).toMatchObject({ pairs: 2, skippedPairs: 1 });
+    expect(r.classesKnown).toBe(false);
+    expect(r.classes).toEqual(['unknown']);
+    expect(r.classesNote).toMatch(/do not follow the image folders/);
+    expect(r.problems[0]).toMatch(/^pairs\.csv, line 4 \(label\): label "maybe"/);
+  });
+
+  it('triplets CSV: one positive and one negative pair per triplet, the anchor embedded once', () => {
+    const r = readPairListDrop('triplets-csv', 't.csv', 'anchor,positive,negative\na/1.png,a/2.png,b/1.png\na/2.png,a/1.png,b/2.png\n', ['a/1.png', 'a/2.png', 'b/1.png', 'b/2.png'].map(file));
+    expect(r.counts).toMatchObject({ images: 4, pairs: 4, positives: 2, negatives: 2 });
+    expect([...r.pairs.a]).toEqual([0, 0, 1, 1]);
+    expect([...r.pairs.b]).toEqual([1, 2, 0, 3]);
+    expect([...r.pairs.labels]).toEqual([1, 0, 1, 0]);
+    expect(r.classesKnown).toBe(true);
+  });
+});
