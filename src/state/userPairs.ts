@@ -38,14 +38,15 @@ export function pairListDataset(it: PairListInspection, image: ImageOfFile): Dat
 }
 
 /**
- * Class folders as a dataset: every pair while n(n−1)/2 ≤ sampling.limit
- * (no `pairs`, the evaluation scores all i < j), otherwise every positive
+ * Class folders as a dataset: every pair while n(n−1)/2 ≤ sampling.limit or
+ * when the sample would hold every pair anyway (no `pairs`, the evaluation
+ * scores all i < j), otherwise every positive
  * pair plus a seeded sample of negatives (io/classPairs.ts).
  */
 export function classFolderDataset(it: ClassFolders, sampling: PairSampling, image: ImageOfFile): Dataset {
   const images: DatasetImage[] = it.images.map((im) => image(im.path, im.label, im.file));
   const dataset: Dataset = { name: it.name, classes: it.classes, images };
-  if (pairCount(images.length) <= sampling.limit) return dataset;
+  if (!plannedPairs(it.counts, sampling).sampled) return dataset;
   const sample = classFolderPairs(
     images.map((im) => im.label),
     { limit: sampling.limit, negativeRatio: sampling.negativeRatio, seed: sampling.seed },
@@ -72,5 +73,8 @@ export function classFolderDataset(it: ClassFolders, sampling: PairSampling, ima
 export function plannedPairs(counts: { images: number; positives: number; negatives: number }, sampling: PairSampling): { positives: number; negatives: number; sampled: boolean } {
   if (pairCount(counts.images) <= sampling.limit) return { positives: counts.positives, negatives: counts.negatives, sampled: false };
   const positives = Math.min(counts.positives, 20_000_000);
-  return { positives, negatives: Math.min(counts.negatives, Math.round(sampling.negativeRatio * positives)), sampled: true };
+  const negatives = Math.min(counts.negatives, Math.round(sampling.negativeRatio * positives));
+  // A "sample" holding every pair (few negatives per positive, e.g. 10 large classes) is all pairs: no pair list is built for it.
+  if (positives === counts.positives && negatives === counts.negatives) return { positives, negatives, sampled: false };
+  return { positives, negatives, sampled: true };
 }

@@ -11,7 +11,7 @@ import { pairIndexOf } from '../../../src/metrics/pairIndex';
 import { listPairs } from '../../../src/diagnostics/listPairs';
 import { flagsCsvText, sessionText } from '../../../src/state/exports';
 import { diagnosisOf } from '../../../src/state/derived';
-import { classFolderDataset } from '../../../src/state/userPairs';
+import { classFolderDataset, plannedPairs } from '../../../src/state/userPairs';
 import { inProcessEvaluator } from './fakeServices';
 import { installAutosave } from '../../../src/state/autosave';
 
@@ -158,6 +158,9 @@ describe('pair lists through the run slice', () => {
     expect(Array.from(d3.pairs!.b)).not.toEqual(Array.from(p.b));
     // Under the limit: no pairs, every pair i < j is scored.
     expect(classFolderDataset(it, { limit: 7140, negativeRatio: 3, seed: 7 }, url).pairs).toBeUndefined();
+    // Over the limit, but a ratio that would take every negative (6 > 6000 / 1140): all pairs, no list is built.
+    expect(classFolderDataset(it, { limit: 1000, negativeRatio: 6, seed: 7 }, url).pairs).toBeUndefined();
+    expect(plannedPairs(it.counts, { limit: 1000, negativeRatio: 6, seed: 7 })).toEqual({ positives: 1140, negatives: 6000, sampled: false });
   });
 
   it('runUserData() over class folders past the limit evaluates the sample (AP of the listed sample, labels from the classes, class confusion kept)', async () => {
