@@ -24,7 +24,8 @@ export function RocPanel() {
   const svgRef = useRef<SVGSVGElement>(null);
   const chart = useRef<RocHandle | null>(null);
   const curve = evaluation?.curve ?? null;
-  const roc = useMemo(() => (curve ? rocFromPrCurve(curve) : null), [curve]);
+  // The metrics worker sends the ROC with the evaluation; computed here only for evaluations made elsewhere.
+  const roc = useMemo(() => (evaluation ? (evaluation.roc ?? rocFromPrCurve(evaluation.curve)) : null), [evaluation]);
   const det = useMemo(() => (curve && mode === 'det' ? detFromPrCurve(curve) : null), [curve, mode]);
   const tar = useMemo(() => (curve ? tarAtFar(curve, FAR_SHOWN) : null), [curve]);
   const selected = useMemo(() => (curve && selectedIdx !== null ? markerAt(curve, selectedIdx, mode) : null), [curve, selectedIdx, mode]);

@@ -1,4 +1,5 @@
 import type { ScoreHistograms } from './histograms';
+import type { RocCurve } from './roc';
 import type { ClassIds, PairMetric } from './pairs';
 import { pairLabels, pairScores } from './pairs';
 import type { PrCurve } from './prCurve';
@@ -26,6 +27,8 @@ export interface Evaluation {
   scoresFrom?: string;
   /** Genuine vs impostor histograms (HIST_BINS bins), computed with the evaluation off the main thread. */
   histograms?: ScoreHistograms;
+  /** The ROC curve of `curve` (rocFromPrCurve), computed with the evaluation off the main thread. */
+  roc?: RocCurve;
 }
 
 /**

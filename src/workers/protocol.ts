@@ -82,7 +82,7 @@ export function curveTransferables(c: PrCurve): ArrayBuffer[] {
 
 /** Buffers of an evaluation that can be transferred instead of copied. */
 export function evaluationTransferables(e: Evaluation): ArrayBuffer[] {
-  const h = e.histograms ? [e.histograms.edges, e.histograms.genuine, e.histograms.impostor] : [];
+  const h = [...(e.histograms ? [e.histograms.edges, e.histograms.genuine, e.histograms.impostor] : []), ...(e.roc ? [e.roc.fpr, e.roc.tpr, e.roc.thresholds, e.roc.fp, e.roc.tp] : [])];
   const listed = e as Partial<Pick<ListedEvaluation, 'pairA' | 'pairB'>>;
   const pairs = listed.pairA && listed.pairB ? [listed.pairA, listed.pairB] : [];
   return [...curveTransferables(e.curve), ...[e.order, e.scores, e.labels, ...pairs, ...h].map((a) => a.buffer as ArrayBuffer)];

@@ -1,3 +1,5 @@
+import { scoreHistograms, HIST_BINS } from '../../../src/metrics/histograms';
+import { rocFromPrCurve } from '../../../src/metrics/roc';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { MetricsIn, MetricsOut } from '../../../src/workers/protocol';
 import { evaluationTransferables } from '../../../src/workers/protocol';
@@ -22,7 +24,7 @@ const request = {
 };
 
 describe('metrics worker protocol', () => {
-  it("answers 'evaluate' with the same evaluation as the pure function, transferring every buffer", () => {
+  it("answers 'evaluate' with the same evaluation as the pure function, plus its score histograms and ROC (so the page does not compute them), transferring every buffer", () => {
     scope.onmessage!({ data: { type: 'evaluate', id: 7, request } });
     const { msg, transfer } = posted.pop()!;
     expect(msg.type).toBe('evaluation');
@@ -31,7 +33,9 @@ describe('metrics worker protocol', () => {
     const direct = evaluateEmbeddings(request.embeddings, 4, 2, request.classes, 'neg-sq-l2');
     expect(msg.evaluation.curve.ap).toBe(direct.curve.ap);
     expect(Array.from(msg.evaluation.order)).toEqual(Array.from(direct.order));
-    expect(transfer).toHaveLength(12); // curve 6, order/scores/labels, histogram edges/genuine/impostor
+    expect(msg.evaluation.histograms).toEqual(scoreHistograms(direct.scores, direct.labels, HIST_BINS));
+    expect(msg.evaluation.roc).toEqual(rocFromPrCurve(direct.curve));
+    expect(transfer).toHaveLength(17); // curve 6, order/scores/labels, histogram edges/genuine/impostor, ROC fpr/tpr/thresholds/fp/tp
     // structured clone with transfer: the result survives a real postMessage round trip
     const cloned = structuredClone(msg, { transfer: transfer as Transferable[] });
     expect(cloned.type === 'evaluation' && Array.from(cloned.evaluation.curve.precision)).toEqual(Array.from(direct.curve.precision));

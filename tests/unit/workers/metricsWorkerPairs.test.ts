@@ -34,8 +34,8 @@ describe('metrics worker protocol with a pair list', () => {
     const direct = evaluateListedPairs(request.embeddings, 4, 2, pairs.a, pairs.b, pairs.labels, 'neg-sq-l2');
     expect(msg.evaluation.curve.ap).toBe(direct.curve.ap);
     expect(msg.evaluation.scores).toEqual(direct.scores);
-    expect(transfer).toHaveLength(14); // + pairA/pairB
-    expect(new Set(transfer).size).toBe(14);
+    expect(transfer).toHaveLength(19); // + pairA/pairB
+    expect(new Set(transfer).size).toBe(19);
     const cloned = structuredClone(msg, { transfer: transfer as Transferable[] });
     expect(cloned.type === 'evaluation' && Array.from((cloned.evaluation as unknown as { pairA: Uint32Array }).pairA)).toEqual([0, 3, 2]);
   });
