@@ -1,5 +1,6 @@
 import * as d3 from 'd3';
 import { firstAtOrBelow, nearestPoint, type ScreenPoints } from './nearestPoint';
+import { arithmetic } from './scaleArithmetic';
 import { axisLabel, xScale, xValues, type CurveAxis } from './prScales';
 
 export const WIDTH = 760;
@@ -75,10 +76,14 @@ export function drawPrChart(svg: SVGSVGElement, d: ChartData, h: ChartHandlers):
     plot.append('rect').attr('class', 'dip-band').attr('x', x0).attr('y', 0).attr('width', Math.max(x1 - x0, 3)).attr('height', ih);
   }
 
+  // Every point's screen position (hover and click use the full curve): plain arithmetic, not d3 calls, for curves of millions of points.
   const pts: ScreenPoints = { x: new Float32Array(d.recall.length), y: new Float32Array(d.recall.length) };
+  const fx = arithmetic(x, isLog);
+  const fy = arithmetic(y, false);
+  const xMin = x.domain()[0];
   for (let i = 0; i < d.recall.length; i++) {
-    pts.x[i] = xv(i);
-    pts.y[i] = y(d.precision[i]);
+    pts.x[i] = fx(isLog ? Math.max(xs[i], xMin) : xs[i]);
+    pts.y[i] = fy(d.precision[i]);
   }
   const line = d3.line<number>().x((i) => pts.x[i]).y((i) => pts.y[i]);
   const drawn = Array.from(d.drawIdx).reverse(); // increasing recall

@@ -27,7 +27,7 @@ export interface Evaluation {
   scoresFrom?: string;
   /** Genuine vs impostor histograms (HIST_BINS bins), computed with the evaluation off the main thread. */
   histograms?: ScoreHistograms;
-  /** The ROC curve of `curve` (rocFromPrCurve), computed with the evaluation off the main thread. */
+  /** The ROC curve of `curve` for drawing (rocFromPrCurve thinned to ROC_DRAW_STEP; AUC over every point), computed with the evaluation off the main thread. */
   roc?: RocCurve;
 }
 

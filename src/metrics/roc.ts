@@ -21,9 +21,19 @@ export interface RocCurve {
 }
 
 /** Options of `rocCurve` / `rocFromPrCurve`. */
+/** The ROC the page draws is thinned to this step of each axis (see RocOptions.minStep). */
+export const ROC_DRAW_STEP = 1 / 4096;
+
 export interface RocOptions {
   /** drop collinear points (sklearn's default true); false keeps one point per distinct score */
   dropIntermediate?: boolean;
+  /**
+   * For drawing: keep a point only when its FPR or TPR moved at least this
+   * much since the last kept one (the first and last are always kept), so a
+   * curve of millions of points comes out as a few thousand within minStep of
+   * it (1/4096: under a pixel on any chart). AUC is still over every point.
+   */
+  minStep?: number;
 }
 
 /**
@@ -57,15 +67,27 @@ export function rocFromPrCurve(curve: PrCurve, options: RocOptions = {}): RocCur
   // Descending order (sklearn's fps/tps), then the kept subset.
   const keep = new Uint8Array(m);
   let kept = 0;
+  const step = options.minStep ?? 0;
+  const rate = (count: number, total: number) => (total > 0 ? count / total : 0);
+  let lastFpr = 0;
+  let lastTpr = 0;
   for (let i = 0; i < m; i++) {
     const k = m - 1 - i;
-    let ok = !drop || m <= 2 || i === 0 || i === m - 1;
+    const end = i === 0 || i === m - 1;
+    let ok = !drop || m <= 2 || end;
     if (!ok) {
       const d2fp = curve.fp[k - 1] - 2 * curve.fp[k] + curve.fp[k + 1];
       const d2tp = curve.tp[k - 1] - 2 * curve.tp[k] + curve.tp[k + 1];
       ok = d2fp !== 0 || d2tp !== 0;
     }
+    if (ok && step > 0 && !end) {
+      const f = rate(curve.fp[k], negatives);
+      const t = rate(curve.tp[k], positives);
+      ok = Math.abs(f - lastFpr) >= step || Math.abs(t - lastTpr) >= step;
+    }
     if (ok) {
+      lastFpr = rate(curve.fp[k], negatives);
+      lastTpr = rate(curve.tp[k], positives);
       keep[i] = 1;
       kept++;
     }

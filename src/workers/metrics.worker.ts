@@ -3,7 +3,7 @@ import type { MetricsIn, MetricsOut } from './protocol';
 import { curveTransferables, evaluationTransferables } from './protocol';
 import type { Evaluation } from '../metrics/evaluateEmbeddings';
 import { scoreHistograms, HIST_BINS } from '../metrics/histograms';
-import { rocFromPrCurve } from '../metrics/roc';
+import { rocFromPrCurve, ROC_DRAW_STEP } from '../metrics/roc';
 import { counterfactualRequest, evaluateRequest, evaluateScoresRequest } from './metricsCompute';
 
 const post = (m: MetricsOut, transfer: Transferable[] = []) => (self as DedicatedWorkerGlobalScope).postMessage(m, transfer);
@@ -15,7 +15,7 @@ const post = (m: MetricsOut, transfer: Transferable[] = []) => (self as Dedicate
  */
 const postEvaluation = (id: number, evaluation: Evaluation) => {
   evaluation.histograms = scoreHistograms(evaluation.scores, evaluation.labels, HIST_BINS);
-  evaluation.roc = rocFromPrCurve(evaluation.curve);
+  evaluation.roc = rocFromPrCurve(evaluation.curve, { minStep: ROC_DRAW_STEP });
   post({ type: 'evaluation', id, evaluation }, evaluationTransferables(evaluation));
 };
 

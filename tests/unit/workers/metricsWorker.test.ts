@@ -1,5 +1,5 @@
 import { scoreHistograms, HIST_BINS } from '../../../src/metrics/histograms';
-import { rocFromPrCurve } from '../../../src/metrics/roc';
+import { rocFromPrCurve, ROC_DRAW_STEP } from '../../../src/metrics/roc';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { MetricsIn, MetricsOut } from '../../../src/workers/protocol';
 import { evaluationTransferables } from '../../../src/workers/protocol';
@@ -34,7 +34,7 @@ describe('metrics worker protocol', () => {
     expect(msg.evaluation.curve.ap).toBe(direct.curve.ap);
     expect(Array.from(msg.evaluation.order)).toEqual(Array.from(direct.order));
     expect(msg.evaluation.histograms).toEqual(scoreHistograms(direct.scores, direct.labels, HIST_BINS));
-    expect(msg.evaluation.roc).toEqual(rocFromPrCurve(direct.curve));
+    expect(msg.evaluation.roc).toEqual(rocFromPrCurve(direct.curve, { minStep: ROC_DRAW_STEP }));
     expect(transfer).toHaveLength(17); // curve 6, order/scores/labels, histogram edges/genuine/impostor, ROC fpr/tpr/thresholds/fp/tp
     // structured clone with transfer: the result survives a real postMessage round trip
     const cloned = structuredClone(msg, { transfer: transfer as Transferable[] });
