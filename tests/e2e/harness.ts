@@ -1,3 +1,5 @@
+import { cpSync, mkdtempSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { preview, type PreviewServer } from 'vite';
 import { before, after } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -117,4 +119,16 @@ export function cosine(a: Float32Array, b: Float32Array): number {
     bb += b[i] * b[i];
   }
   return ab / Math.sqrt(aa * bb);
+}
+
+/**
+ * Copies a model folder's model.json and shards into a fresh folder under
+ * `root` (as a user's download would be) and returns the copies' paths,
+ * shards first (the drop must not depend on the order).
+ */
+export function copyModelFiles(dir: string, root: string): string[] {
+  const dest = mkdtempSync(join(root, 'model-'));
+  const names = readdirSync(dir).filter((n) => (n.endsWith('.json') && n !== 'reference.json') || n.endsWith('.bin'));
+  for (const n of names) cpSync(join(dir, n), join(dest, n));
+  return names.sort((a, b) => (a.endsWith('.bin') === b.endsWith('.bin') ? a.localeCompare(b) : a.endsWith('.bin') ? -1 : 1)).map((n) => join(dest, n));
 }

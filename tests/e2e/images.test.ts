@@ -1,20 +1,19 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readdirSync } from 'node:fs';
+import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { useApp, openPage, readRun, cosine } from './harness';
+import { useApp, openPage, readRun, cosine, copyModelFiles } from './harness';
 
 const app = useApp();
 
 test('real images decoded by Chromium: RGBA = gray (I1), EXIF orientation applied once (I2), CMYK white stays white (I3), HEIC and truncated JPEG skipped by name (I4), a 16-bit PNG reduced to 8 bits with a warning', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'dipscope-images-'));
   cpSync('tests/fixtures/images', join(dir, 'val'), { recursive: true });
-  const model = mkdtempSync(join(tmpdir(), 'dipscope-model-'));
-  for (const f of readdirSync('public/models/fmnist-triplet').filter((n) => /\.(json|bin)$/.test(n) && n !== 'reference.json')) cpSync(join('public/models/fmnist-triplet', f), join(model, f));
+  const model = copyModelFiles('public/models/fmnist-triplet', dir);
 
   const { page, errors } = await openPage(app.browser, app.url);
-  await page.getByTestId('drop-model').setInputFiles(readdirSync(model).map((f) => join(model, f)));
+  await page.getByTestId('drop-model').setInputFiles(model);
   await page.getByTestId('model-summary').waitFor({ timeout: 60_000 });
   await page.getByTestId('drop-data').setInputFiles(join(dir, 'val'));
   await page.getByTestId('data-counts').waitFor({ timeout: 30_000 });

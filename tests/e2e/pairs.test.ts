@@ -4,7 +4,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { startServer, launchBrowser, openPage, readRun, curvePointOnPage, lowRecallPointWithFalsePositives } from './harness';
+import { startServer, launchBrowser, openPage, readRun, curvePointOnPage, lowRecallPointWithFalsePositives, copyModelFiles } from './harness';
 import { evaluateListedPairs } from '../../src/metrics/listedPairs';
 
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -63,12 +63,7 @@ after(async () => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
-function modelFiles(dir: string): string[] {
-  const dest = mkdtempSync(join(tmp, 'model-'));
-  const names = readdirSync(dir).filter((n) => n.endsWith('.json') || n.endsWith('.bin'));
-  for (const n of names) cpSync(join(dir, n), join(dest, n));
-  return names.map((n) => join(dest, n));
-}
+const modelFiles = (dir: string) => copyModelFiles(dir, tmp);
 
 const READ_PAIRS = `(() => {
   const s = window.dipscope.store.getState();

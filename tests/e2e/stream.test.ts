@@ -1,9 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { useApp, openPage, readRun, cosine } from './harness';
+import { useApp, openPage, readRun, cosine, copyModelFiles } from './harness';
 import { loadLayersModel, useWasmBackend } from '../../scripts/lib/tfjs-node';
 import { fmnistVariants } from '../../scripts/lib/manyImages';
 import { registerL2Normalize } from '../../src/model/l2NormalizeLayer';
@@ -14,8 +13,7 @@ const COPIES = 10;
 test('10,000 dropped PNGs are embedded as a stream in real Chromium: progress counts up batch by batch, the page answers while it runs, every row is finite and sampled rows equal Node\'s embeddings', async () => {
   const { dir, pixels } = fmnistVariants(COPIES);
   const { page, errors } = await openPage(app.browser, app.url);
-  const model = readdirSync('public/models/fmnist-triplet').filter((n) => /\.(json|bin)$/.test(n) && n !== 'reference.json');
-  await page.getByTestId('drop-model').setInputFiles(model.map((f) => join('public/models/fmnist-triplet', f)));
+  await page.getByTestId('drop-model').setInputFiles(copyModelFiles('public/models/fmnist-triplet', dir));
   await page.getByTestId('model-summary').waitFor({ timeout: 60_000 });
   await page.getByTestId('drop-data').setInputFiles(join(dir, 'val'));
   const counts = page.getByTestId('data-counts');

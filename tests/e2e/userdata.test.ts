@@ -4,7 +4,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { startServer, launchBrowser, openPage, readRun } from './harness';
+import { startServer, launchBrowser, openPage, readRun, copyModelFiles } from './harness';
 import { evaluateEmbeddings } from '../../src/metrics/evaluateEmbeddings';
 import { npyBytes } from '../unit/cli/npyWriter';
 
@@ -34,13 +34,7 @@ after(async () => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
-/** Copies a model folder to a temp dir (as a user's download would be) and returns its files, shards first. */
-function modelFiles(dir: string): string[] {
-  const dest = mkdtempSync(join(tmp, 'model-'));
-  const names = readdirSync(dir).filter((n) => n.endsWith('.json') || n.endsWith('.bin'));
-  for (const n of names) cpSync(join(dir, n), join(dest, n));
-  return names.sort((a, b) => (a.endsWith('.bin') === b.endsWith('.bin') ? a.localeCompare(b) : a.endsWith('.bin') ? -1 : 1)).map((n) => join(dest, n));
-}
+const modelFiles = (dir: string) => copyModelFiles(dir, tmp);
 
 async function dropData(page: Page): Promise<void> {
   await page.getByTestId('drop-data').setInputFiles(join(tmp, 'val'));
