@@ -39,6 +39,7 @@ const PAGE = `async function ({ src, request }) {
 
 await writeConvModel('dist/bench-convnet', 112);
 const manifest = (await import('../public/demo/manifest.json', { with: { type: 'json' } })).default as { images: { path: string }[] };
+const stageLines: string[] = [];
 const server = await startServer();
 const browser = await launchBrowser();
 try {
@@ -57,18 +58,21 @@ try {
       const a = (await page.evaluate(`(${PAGE})(${JSON.stringify({ src: `${server.url}assets/${worker}`, request })})`)) as {
         type: string;
         message?: string;
-        result?: { images: number; pipelineSeconds: number; bareSeconds: number; backend: string; decodeWorkers: number };
+        result?: { images: number; pipelineSeconds: number; bareSeconds: number; backend: string; decodeWorkers: number; stages?: Record<string, number> };
       };
       if (a.type !== 'bench-result') console.log(`| ${label} | ${backend} | | failed: ${a.message} | | |`);
       else {
         const r = a.result!;
         const pipe = r.images / r.pipelineSeconds;
         const bare = r.images / r.bareSeconds;
+        if (r.stages) stageLines.push(`${label}, ${r.backend}: ${Object.entries(r.stages).map(([k, v]) => `${k} ${((1000 * v) / r.images).toFixed(2)}`).join(', ')} ms/image`);
         console.log(`| ${label} | ${r.backend} | ${r.decodeWorkers} | ${pipe.toFixed(0)} | ${bare.toFixed(0)} | ${(pipe / bare).toFixed(2)}× |`);
       }
       await page.close();
     }
   }
+  console.log('\nWhere the pipeline time goes (read … decode run in the decode workers, in parallel with the model; waitForPrepared = the model waiting for them):');
+  stageLines.forEach((l) => console.log(`- ${l}`));
 } finally {
   await browser.close();
   await server.close();

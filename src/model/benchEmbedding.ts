@@ -1,4 +1,4 @@
-import { runEmbedding, type BatchPreparer, type EmbedRequest } from './embedPipeline';
+import { runEmbedding, type BatchPreparer, type EmbedRequest, type EmbedResult } from './embedPipeline';
 import { fetchModelArtifacts } from './loadModel';
 import { chooseBackend } from './chooseBackend';
 import { probeWebGpu, probeWebGl } from './gpuProbe';
@@ -14,6 +14,8 @@ export interface EmbedBenchResult {
   bareSeconds: number;
   /** Decode workers the pipeline used (0: prepared in the embedding worker itself). */
   decodeWorkers: number;
+  /** The pipeline's time by stage (see EmbedResult.stages). */
+  stages?: EmbedResult['stages'];
 }
 
 /** `npm run bench:embed`'s measurement, run inside the embedding worker. */
@@ -23,7 +25,7 @@ export async function benchEmbedding(req: EmbedRequest, preparer?: BatchPreparer
   const chosen = await chooseBackend({ loaded, reference: null, forced: result.backend.chosen, probes: { webgpu: probeWebGpu, webgl: probeWebGl } });
   try {
     const bare = await bareThroughput(chosen.model, req.preprocessing ?? chosen.preprocessing, result.n, req.batchSize);
-    return { backend: result.backend.chosen, images: result.n, pipelineSeconds: result.seconds.embed, bareSeconds: bare.seconds, decodeWorkers: preparer?.workers ?? 0 };
+    return { backend: result.backend.chosen, images: result.n, pipelineSeconds: result.seconds.embed, bareSeconds: bare.seconds, decodeWorkers: preparer?.workers ?? 0, stages: result.stages };
   } finally {
     chosen.model.dispose();
   }

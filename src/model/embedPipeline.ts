@@ -50,6 +50,8 @@ export interface EmbedResult {
   /** Std of each decoded image's RGB values on the 0–255 scale (NaN where it failed): ≈0 is a blank image. */
   pixelStd: Float32Array;
   seconds: { backend: number; embed: number };
+  /** Where the embedding stage's time went, summed over batches (seconds; reading … decoding run in decode workers, in parallel with the model). */
+  stages?: { read: number; hash: number; cache: number; decode: number; model: number; waitForPrepared: number };
   /** Images whose embedding came from the cache (not embedded again). */
   fromCache?: number;
   /** Problems that did not stop the run (e.g. the cache is full). */
@@ -128,6 +130,8 @@ export async function runEmbedding(req: EmbedRequest, hooks: EmbedHooks): Promis
     };
     let fromCache = 0;
     let doneImages = 0;
+    const stages = { read: 0, hash: 0, cache: 0, decode: 0, model: 0, waitForPrepared: 0 };
+    let lastConsumed = performance.now();
     hooks.onProgress(0, n);
     const stream = streamBatches<PreparedBatch>({
       count: Math.ceil(n / bs),
@@ -139,14 +143,19 @@ export async function runEmbedding(req: EmbedRequest, hooks: EmbedHooks): Promis
       },
       consume: async (b, pb) => {
         const start = b * bs;
+        const tIn = performance.now();
+        stages.waitForPrepared += (tIn - lastConsumed) / 1000;
+        for (const k of ['read', 'hash', 'cache', 'decode'] as const) stages[k] += pb.ms[k] / 1000;
         if (pb.cacheWarning) dropCache(new CacheUnavailable('unavailable', pb.cacheWarning));
         const out = pb.todo.length > 0 ? await embedBatch(model, pb.input, pb.todo.length, p) : null;
+        stages.model += (performance.now() - tIn) / 1000;
         if (!embeddings) {
           const firstHit = pb.hits.find(Boolean);
           if (!out && !firstHit) {
             // Nothing in this batch could be read: the size is not known yet, keep its failures.
             pb.failed.forEach((reason, k) => reason !== null && failed.push({ index: start + k, url: req.imageUrls[start + k], reason }));
             hooks.onProgress(Math.min(start + bs, n), n);
+            lastConsumed = performance.now();
             return;
           }
           dim = out?.dim ?? firstHit!.embedding.length;
@@ -177,6 +186,7 @@ export async function runEmbedding(req: EmbedRequest, hooks: EmbedHooks): Promis
         if (cache && fresh.length > 0) await cache.setMany(fresh).catch(dropCache);
         doneImages = Math.min(start + bs, n);
         hooks.onProgress(doneImages, n);
+        lastConsumed = performance.now();
       },
     });
     let consumed = 0;
@@ -192,7 +202,7 @@ export async function runEmbedding(req: EmbedRequest, hooks: EmbedHooks): Promis
     if (!embeddings) throw noneEmbedded(n, failed, req.imageNames);
     if (sixteenBit.length > 0) warnings.add(sixteenBitWarning(sixteenBit));
     assertNotCollapsedToZero(embeddings, n, dim, failed, req.imageNames);
-    return { embeddings, dim, n, backend: chosen.report, preprocessing: p, failed, contentHashes, pixelStd, fromCache, warnings: [...warnings], seconds: { backend: (t1 - t0) / 1000, embed: (performance.now() - t1) / 1000 } };
+    return { embeddings, dim, n, backend: chosen.report, preprocessing: p, failed, contentHashes, pixelStd, fromCache, warnings: [...warnings], stages, seconds: { backend: (t1 - t0) / 1000, embed: (performance.now() - t1) / 1000 } };
   } finally {
     model.dispose();
   }

@@ -35,6 +35,8 @@ export interface PreparedBatch {
   sixteenBit: number[];
   /** The cache failed (quota, no IndexedDB): its message; later batches go without it. */
   cacheWarning?: string;
+  /** Milliseconds spent reading, hashing, looking up the cache and decoding + preprocessing this batch (for the benchmark). */
+  ms: { read: number; hash: number; cache: number; decode: number };
 }
 
 /** What preparation needs from the platform (the browser's fetch/decoder/IndexedDB, or fakes in tests). */
@@ -54,9 +56,12 @@ export interface PrepareDeps {
  */
 export async function prepareBatch(job: PrepareJob, deps: PrepareDeps): Promise<PreparedBatch> {
   const count = job.sources.length;
+  const t0 = performance.now();
   const bytes = await Promise.all(job.sources.map((s) => deps.read(s)));
+  const t1 = performance.now();
   const failed: (string | null)[] = bytes.map((b) => (typeof b === 'string' ? b : null));
   const hashes = await Promise.all(bytes.map((b) => (typeof b === 'string' ? '' : deps.hash(b))));
+  const t2 = performance.now();
   let hits: (CachedEmbedding | undefined)[] = new Array(count).fill(undefined);
   let cacheWarning: string | undefined;
   if (deps.cache && job.modelHash !== null) {
@@ -69,6 +74,7 @@ export async function prepareBatch(job: PrepareJob, deps: PrepareDeps): Promise<
       cacheWarning = e.message;
     }
   }
+  const t3 = performance.now();
   const usable = (k: number) => !!hits[k] && (!job.dim || hits[k]!.embedding.length === job.dim);
   const size = inputSize(job.p);
   const pending = bytes.flatMap((b, k) => (typeof b === 'string' || usable(k) ? [] : [k]));
@@ -90,11 +96,12 @@ export async function prepareBatch(job: PrepareJob, deps: PrepareDeps): Promise<
     if (decoded.depth === 16) sixteenBit.push(k);
     todo.push(k);
   }
+  const ms = { read: t1 - t0, hash: t2 - t1, cache: t3 - t2, decode: performance.now() - t3 };
   for (let k = 0; k < count; k++) {
     if (!usable(k)) hits[k] = undefined;
     if (failed[k] !== null) hashes[k] = '';
   }
-  return { hashes, failed, hits, todo, input: input.subarray(0, todo.length * size), pixelStd, sixteenBit, cacheWarning };
+  return { hashes, failed, hits, todo, input: input.subarray(0, todo.length * size), pixelStd, sixteenBit, cacheWarning, ms };
 }
 
 /** Standard deviation of the R, G and B values (alpha ignored). */
