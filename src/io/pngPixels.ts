@@ -31,6 +31,10 @@ export function pngToOpaqueRgba(bytes: Uint8Array): OpaquePixels {
     channels = src.length / n;
   }
   const depth = png.palette ? 8 : png.depth;
+  if (depth === 8) {
+    eightBitToOpaque(src, channels, n, out);
+    return { width: png.width, height: png.height, rgba: out, depth: png.depth };
+  }
   const shift = depth === 16 ? 8 : 0;
   const scale = depth < 8 ? 255 / ((1 << depth) - 1) : 1; // 1/2/4-bit gray → 0–255
   // Below 8 bits fast-png leaves the samples packed, each row padded to whole bytes.
@@ -54,4 +58,24 @@ export function pngToOpaqueRgba(bytes: Uint8Array): OpaquePixels {
     out[4 * i + 3] = 255;
   }
   return { width: png.width, height: png.height, rgba: out, depth: png.depth };
+}
+
+/** The common case without per-sample work: 8-bit gray, gray+alpha, RGB or RGBA (or a palette expanded to RGB/RGBA). */
+function eightBitToOpaque(src: ArrayLike<number>, channels: number, n: number, out: Uint8ClampedArray): void {
+  if (channels <= 2) {
+    for (let i = 0, j = 0; i < n; i++, j += channels) {
+      const v = src[j];
+      out[4 * i] = v;
+      out[4 * i + 1] = v;
+      out[4 * i + 2] = v;
+      out[4 * i + 3] = 255;
+    }
+    return;
+  }
+  for (let i = 0, j = 0; i < n; i++, j += channels) {
+    out[4 * i] = src[j];
+    out[4 * i + 1] = src[j + 1];
+    out[4 * i + 2] = src[j + 2];
+    out[4 * i + 3] = 255;
+  }
 }
