@@ -7,14 +7,28 @@ import { plannedPairs } from '../state/userPairs';
 const fmt = (n: number) => n.toLocaleString('en-US');
 type DataInspection = Extract<DataDropView, { status: 'inspected' }>['inspection'];
 
+const useSampling = () => useApp((s) => s.pairSampling);
+
 /** What was understood of the dropped validation set: counts, and every skipped file with its reason. */
 export function DataDropPanel() {
   const drop = useApp((s) => s.dataDrop);
-  const sampling = useApp((s) => s.pairSampling);
+  const sampling = useSampling();
   if (!drop) return null;
   if (drop.status === 'reading') return <p className="drop-status" role="status">{drop.detail}…</p>;
   if (drop.status === 'error') return <p className="drop-error" data-testid="error" role="alert">{drop.message}</p>;
-  const it = drop.inspection;
+  const result = <DataDropResult it={drop.inspection} sampling={sampling} />;
+  if (!drop.combined) return result;
+  return (
+    <>
+      <p className="drop-note" data-testid="data-combined">
+        {drop.combined}
+      </p>
+      {result}
+    </>
+  );
+}
+
+function DataDropResult({ it, sampling }: { it: DataInspection; sampling: ReturnType<typeof useSampling> }) {
   const skipped = <Skipped items={it.skipped} />;
   if (it.kind === 'unsupported') {
     return (

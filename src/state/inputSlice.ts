@@ -1,3 +1,4 @@
+import { combineWithPrevious } from '../io/combineDrops';
 import type { StateCreator } from 'zustand';
 import type { AppState, Services } from './types';
 import { DEFAULT_PAIR_SAMPLING, type DropSource, type InputServices, type InputSlice } from './inputTypes';
@@ -21,6 +22,8 @@ export function createInputSlice(services: Services): StateCreator<AppState, [],
   let dataGen = 0;
   let previewGen = 0;
 
+  /** The files of the last data drop (a list dropped next may be read with them). */
+  let lastDataFiles: DroppedFile[] | null = null;
   const collect = (src: DropSource): Promise<DroppedFile[]> => {
     const io = inputServices(services);
     // DataTransfer must be read synchronously, before the drop handler returns.
@@ -111,9 +114,15 @@ export function createInputSlice(services: Services): StateCreator<AppState, [],
           const files = await pending;
           if (gen !== dataGen) return;
           set({ dataDrop: { status: 'reading', detail: `Sorting ${files.length.toLocaleString('en-US')} files` } });
-          const inspection = await inputServices(services).inspectData(files);
+          const io = inputServices(services);
+          // A list dropped after its images (or images after their list) is read with them when that makes a pair list.
+          const combined = combineWithPrevious(lastDataFiles, files);
+          const together = combined ? await io.inspectData(combined.files) : null;
+          const keep = together?.kind === 'pair-list';
+          const inspection = keep ? together : await io.inspectData(files);
           if (gen !== dataGen) return;
-          set({ dataDrop: { status: 'inspected', inspection } });
+          lastDataFiles = keep ? combined!.files : files;
+          set({ dataDrop: { status: 'inspected', inspection, combined: keep ? combined!.note : undefined } });
           void updatePreview();
         } catch (e) {
           if (gen === dataGen) set({ dataDrop: { status: 'error', message: (e as Error).message } });

@@ -15,7 +15,11 @@ export type ModelDropView =
 /** One validation image after the current preprocessing (what the model will receive). */
 export type PreviewView = { status: 'ready'; path: string; image: PreprocessPreview } | { status: 'error'; path: string; message: string };
 
-export type DataDropView = { status: 'reading'; detail: string } | { status: 'error'; message: string } | { status: 'inspected'; inspection: DataInspection };
+export type DataDropView =
+  | { status: 'reading'; detail: string }
+  | { status: 'error'; message: string }
+  /** `combined`: this drop was read together with the previous one (a list and its images in two drops), and how. */
+  | { status: 'inspected'; inspection: DataInspection; combined?: string };
 
 /**
  * How class folders are paired: every pair while there are at most `limit`;

@@ -112,6 +112,27 @@ describe('pair lists through the run slice', () => {
     expect(diagnosisOf(ev, s.embedding, s.dataset)?.context.classPairs).toBe(false);
   });
 
+  it('a list dropped after its images (two drops, as the two pickers force) is read with them, and says so; images dropped after their list likewise; a folder with both replaces', async () => {
+    const { store } = world();
+    await store.getState().dropData(tripletImages);
+    expect(store.getState().dataDrop?.status === 'inspected' && store.getState().dataDrop).toMatchObject({ inspection: { kind: 'class-folders' } });
+    await store.getState().dropData([triplets]);
+    const drop = store.getState().dataDrop;
+    expect(drop?.status === 'inspected' && drop.inspection.kind).toBe('pair-list');
+    expect(drop?.status === 'inspected' && drop.combined).toMatch(/triplets\.csv read together with the 7 images dropped before/);
+    // The other order.
+    const other = world().store;
+    await other.getState().dropData([triplets]);
+    await other.getState().dropData(tripletImages);
+    const d2 = other.getState().dataDrop;
+    expect(d2?.status === 'inspected' && d2.inspection.kind).toBe('pair-list');
+    expect(d2?.status === 'inspected' && d2.combined).toMatch(/These 7 images read together with triplets\.csv/);
+    // A drop with both stands alone.
+    await other.getState().dropData([triplets, ...tripletImages.slice(0, 3)]);
+    const d3 = other.getState().dataDrop;
+    expect(d3?.status === 'inspected' && d3.combined).toBeUndefined();
+  });
+
   it('switching the metric re-scores the same listed pairs; flags on listed pairs replay; a flag off the list is an error; flags CSV and session name listed pairs', async () => {
     const { store } = world();
     await store.getState().dropModel([]);
