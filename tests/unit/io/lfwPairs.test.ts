@@ -52,4 +52,14 @@ describe('matchPaths(wanted, files): pairs-list paths → dropped files', () => 
       { path: 'dup.jpg', reason: 'ambiguous' },
     ]);
   });
+  it('a match agrees on every folder both paths have: the list may name fewer or more leading folders, never a different one', () => {
+    const files = ['data/bag/b1.png', 'data/bag/b2.png', 'b3.png'];
+    const m = matchPaths(['bag/b1.png', 'x/data/bag/b2.png', 'shirt/b2.png', 'somewhere/bag/b1.png', 'any/b3.png', 'coat/b9.png'], files);
+    expect(Array.from(m.fileIndex)).toEqual([0, 1, -1, -1, 2, -1]);
+    expect(m.unmatched).toEqual([
+      { path: 'shirt/b2.png', reason: 'missing', candidate: 'data/bag/b2.png' },
+      { path: 'somewhere/bag/b1.png', reason: 'missing', candidate: 'data/bag/b1.png' },
+      { path: 'coat/b9.png', reason: 'missing' },
+    ]);
+  });
 });
