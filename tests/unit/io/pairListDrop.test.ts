@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readPairListDrop } from '../../../src/io/pairListDrop';
 import type { DroppedFile } from '../../../src/io/dropFiles';
+import { normalizePath } from '../../../src/io/pathRules';
 
 const file = (path: string): DroppedFile => ({ path, file: new File(['x'], path.split('/').pop()!) });
 
@@ -44,5 +45,46 @@ describe('readPairListDrop', () => {
     expect([...r.pairs.b]).toEqual([1, 2, 0, 3]);
     expect([...r.pairs.labels]).toEqual([1, 0, 1, 0]);
     expect(r.classesKnown).toBe(true);
+  });
+
+  it('one image per dropped file however many spellings (root, "./", "..", "\\"); a line whose two paths are the same file "pairs an image with itself": left out and named with its line and both spellings, the other pairs kept and counted', () => {
+    const images = ['data/bag/b1.png', 'data/bag/b2.png', 'data/coat/c1.png', 'data/coat/c2.png'].map(file);
+    const csv = [
+      'path_a,path_b,label',
+      'bag/b1.png,bag/b2.png,1',
+      'coat/c1.png,coat/c2.png,1',
+      'bag/b1.png,coat/c1.png,0',
+      'data/bag/b1.png,./bag/b1.png,0',
+      '../data/bag/b2.png,coat\\c2.png,0',
+      'bag/../coat/c1.png,bag/b2.png,0',
+      '',
+    ].join('\n');
+    const r = readPairListDrop('pairs-csv', 'lists/pairs.csv', csv, images);
+    expect(r.counts).toEqual({ images: 4, pairs: 5, positives: 2, negatives: 3, skippedPairs: 1, missingImages: 0 });
+    expect(r.images.map((im) => im.file)).toEqual(images.map((f) => f.file));
+    expect([...r.pairs.line]).toEqual([2, 3, 4, 6, 7]);
+    expect([...r.pairs.a]).toEqual([0, 2, 0, 1, 2]);
+    expect([...r.pairs.b]).toEqual([1, 3, 2, 3, 1]);
+    for (let k = 0; k < r.pairs.a.length; k++) expect(r.pairs.a[k]).not.toBe(r.pairs.b[k]);
+    expect(r.problems).toHaveLength(1);
+    expect(r.problems[0]).toMatch(/^pairs\.csv, line 5: pairs an image with itself: "data\/bag\/b1\.png" and "bag\/b1\.png" are the same dropped file data\/bag\/b1\.png; the pair is left out, the other pairs are kept/);
+    expect(r.classes).toEqual(['bag', 'coat']);
+    expect(r.classesKnown).toBe(true);
+  });
+
+  it('normalizePath resolves ".", "..", backslashes and a leading "./" or "/"', () => {
+    expect(normalizePath('../imgs/bag/b5.png')).toBe('imgs/bag/b5.png');
+    expect(normalizePath('bag/../coat/c5.png')).toBe('coat/c5.png');
+    expect(normalizePath('.\\bag\\.\\b1.png')).toBe('bag/b1.png');
+    expect(normalizePath('/data//bag/b1.png')).toBe('data/bag/b1.png');
+  });
+
+  it('a listed path whose folder disagrees with the only same-named dropped file is missing, with that file named as "did you mean"; no class is invented from it', () => {
+    const csv = 'path_a,path_b,label\nbag/b1.png,bag/b2.png,1\ncoat/c1.png,coat/c2.png,1\nbag/b1.png,coat/c1.png,0\nshirt/b2.png,coat/c2.png,0\n';
+    const r = readPairListDrop('pairs-csv', 'pairs.csv', csv, ['data/bag/b1.png', 'data/bag/b2.png', 'data/coat/c1.png', 'data/coat/c2.png'].map(file));
+    expect(r.counts).toEqual({ images: 4, pairs: 3, positives: 2, negatives: 1, skippedPairs: 1, missingImages: 1 });
+    expect(r.problems).toEqual([expect.stringMatching(/^pairs\.csv, line 5: image "shirt\/b2\.png" is not among the dropped files \(did you mean data\/bag\/b2\.png\?/)]);
+    expect(r.classes).toEqual(['bag', 'coat']);
+    expect(r.images.map((im) => im.path)).not.toContain('shirt/b2.png');
   });
 });
