@@ -87,4 +87,27 @@ describe('readPairListDrop', () => {
     expect(r.classes).toEqual(['bag', 'coat']);
     expect(r.images.map((im) => im.path)).not.toContain('shirt/b2.png');
   });
+
+  it('triplets CSV: a triplet naming one image twice (in any spelling, or as one dropped file) is left out whole, both its pairs counted exactly once, and its line says so', () => {
+    const csv = [
+      'anchor,positive,negative',
+      'bag/b1.png,bag/b2.png,coat/c1.png',
+      './bag/b1.png,bag/b1.png,coat/c2.png',
+      'coat/c1.png,coat/c2.png,bag/b3.png',
+      'coat/c3.png,coat/c3.png,coat/c3.png',
+      'bag/b3.png,bag/b2.png',
+      'data/bag/b2.png,bag/b3.png,bag/b2.png',
+      '',
+    ].join('\n');
+    const images = ['data/bag/b1.png', 'data/bag/b2.png', 'data/bag/b3.png', 'data/coat/c1.png', 'data/coat/c2.png', 'data/coat/c3.png'].map(file);
+    const r = readPairListDrop('triplets-csv', 'triplets.csv', csv, images);
+    expect(r.counts).toMatchObject({ pairs: 4, positives: 2, negatives: 2, skippedPairs: 8 });
+    expect([...r.pairs.line]).toEqual([2, 2, 4, 4]);
+    expect(r.problems).toEqual([
+      expect.stringMatching(/^triplets\.csv, line 3: uses the same image twice \(anchor "\.\/bag\/b1\.png" and positive "bag\/b1\.png"\); the triplet is left out \(both its pairs\)/),
+      expect.stringMatching(/^triplets\.csv, line 5: uses the same image twice .*; the triplet is left out \(both its pairs\)/),
+      expect.stringMatching(/^triplets\.csv, line 6: has 2 field\(s\), a triplet needs 3; the triplet is left out \(both its pairs\)/),
+      expect.stringMatching(/^triplets\.csv, line 7: pairs an image with itself: "data\/bag\/b2\.png" and "bag\/b2\.png" .*; the triplet is left out \(both its pairs\)/),
+    ]);
+  });
 });
