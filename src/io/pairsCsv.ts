@@ -1,6 +1,6 @@
 import { csvRows, type CsvRow } from './csvRows';
 import { IssueLog, type InputIssue } from './inputIssue';
-import { isImagePath } from './pathRules';
+import { isImagePath, shortPath } from './pathRules';
 import { PAIR_LABEL_HELP, parsePairLabel } from './pairLabel';
 import { PairListBuilder, type PairList } from './pairList';
 
@@ -45,7 +45,7 @@ export function parsePairsCsv(text: string, file: string): ParsedPairs {
     }
     const label = parsePairLabel(f[cols.label]);
     if (label === null) {
-      log.error(row.line, `label "${f[cols.label]}" is not a pair label`, PAIR_LABEL_HELP, 'label');
+      log.error(row.line, `label "${shortPath(f[cols.label], 40)}" is not a pair label`, PAIR_LABEL_HELP, 'label');
       continue;
     }
     if (f[cols.a] === '' || f[cols.b] === '') {

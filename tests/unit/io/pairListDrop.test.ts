@@ -110,4 +110,15 @@ describe('readPairListDrop', () => {
       expect.stringMatching(/^triplets\.csv, line 7: pairs an image with itself: "data\/bag\/b2\.png" and "bag\/b2\.png" .*; the triplet is left out \(both its pairs\)/),
     ]);
   });
+
+  it('a path of 300 kB is clipped in every message to its last 300 characters after an ellipsis', () => {
+    const huge = `${'x'.repeat(300_000)}/tail.png`;
+    const csv = `path_a,path_b,label\na/1.png,a/2.png,1\n${huge},a/1.png,0\n${huge},${huge},0\n`;
+    const r = readPairListDrop('pairs-csv', 'pairs.csv', csv, ['a/1.png', 'a/2.png'].map(file));
+    expect(r.problems).toHaveLength(2);
+    for (const p of r.problems) {
+      expect(p.length).toBeLessThan(1000);
+      expect(p).toContain(`"…${'x'.repeat(291)}/tail.png"`);
+    }
+  });
 });
