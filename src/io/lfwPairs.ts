@@ -66,10 +66,13 @@ export function parseLfwPairs(text: string, file: string, options: LfwOptions = 
     }
   });
   const h = header as ParsedLfwPairs['header'];
-  if (h && dataLine !== 2 * h.folds * h.perFold) {
+  if (h && dataLine > 0 && dataLine !== 2 * h.folds * h.perFold) {
     log.warning(1, `the header promises ${h.folds} × 2 × ${h.perFold} = ${2 * h.folds * h.perFold} pair lines but the file has ${dataLine}`, 'check that the file is complete; the pairs present are used');
   }
-  if (dataLine === 0) log.error(undefined, 'has no pair lines', 'drop an LFW-style pairs.txt (lines "name n1 n2" or "name1 n1 name2 n2")');
+  if (dataLine === 0) {
+    const what = h ? 'has only a header line: it has no pair lines' : 'is empty: it has no pair lines';
+    log.error(undefined, `${what} (expected lines "name n1 n2" or "name1 n1 name2 n2")`, 'drop an LFW-style pairs.txt with its pair lines');
+  }
   return { pairs: builder.build(), issues: log.issues, fold: Uint8Array.from(folds), header: h };
 }
 

@@ -54,7 +54,10 @@ export function parsePairsCsv(text: string, file: string): ParsedPairs {
     }
     builder.add(f[cols.a], f[cols.b], label, row.line);
   }
-  if (rows.length === start) log.error(undefined, 'has no pairs', 'add lines of the form path_a,path_b,label');
+  if (rows.length === start) {
+    const what = rows.length === 0 ? 'is empty: it has no pairs' : 'has only a header row: it has no pairs';
+    log.error(undefined, `${what} (expected columns path_a,path_b,label)`, 'add one pair per line after the header: path_a,path_b,label with label 1 (same class) or 0 (different)');
+  }
   return { pairs: builder.build(), issues: log.issues };
 }
 

@@ -49,6 +49,9 @@ export function parseTripletsCsv(text: string, file: string): ParsedPairs {
     builder.add(anchor, positive, 1, row.line);
     builder.add(anchor, negative, 0, row.line);
   }
-  if (rows.length === start) log.error(undefined, 'has no triplets', 'add lines of the form anchor,positive,negative');
+  if (rows.length === start) {
+    const what = rows.length === 0 ? 'is empty: it has no triplets' : 'has only a header row: it has no triplets';
+    log.error(undefined, `${what} (expected columns anchor,positive,negative)`, 'add one triplet per line after the header: anchor,positive,negative');
+  }
   return { pairs: builder.build(), issues: log.issues };
 }
