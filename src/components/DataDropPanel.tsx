@@ -131,6 +131,13 @@ const FORMAT: Record<Extract<DataInspection, { kind: 'pair-list' }>['format'], s
   'triplets-csv': 'triplets CSV (one positive and one negative pair per triplet)',
 };
 
+/** What each line of a pair list holds: named when a list has no pairs at all. */
+const EXPECTED_LINES: Record<Extract<DataInspection, { kind: 'pair-list' }>['format'], string> = {
+  'pairs-csv': 'path_a,path_b,label (label 1 = same class, 0 = different)',
+  'lfw-pairs': '"name n1 n2" (same person) or "name1 n1 name2 n2" (different people)',
+  'triplets-csv': 'anchor,positive,negative',
+};
+
 /** A dropped pair list: what was read, the counts, and every problem naming the list file, its line and the fix. */
 function PairListResult({ it, skipped }: { it: Extract<DataInspection, { kind: 'pair-list' }>; skipped: React.ReactNode }) {
   const c = it.counts;
@@ -152,7 +159,11 @@ function PairListResult({ it, skipped }: { it: Extract<DataInspection, { kind: '
       <p className="hint">{it.classesNote}</p>
       {c.pairs === 0 && (
         <p className="drop-error" data-testid="error" role="alert">
-          No pair of {it.name} has both images among the dropped files: drop the list together with the image folders it names.
+          {c.skippedPairs === 0
+            ? `${it.name} has no pairs: a ${FORMAT[it.format]} needs one line per ${it.format === 'triplets-csv' ? 'triplet' : 'pair'}: ${EXPECTED_LINES[it.format]}.`
+            : c.missingImages > 0
+              ? `No pair of ${it.name} has both images among the dropped files: drop the list together with the image folders it names.`
+              : `No pair of ${it.name} is usable: every line was left out (see below).`}
         </p>
       )}
       {c.pairs > 0 && (c.positives === 0 || c.negatives === 0) && (

@@ -49,7 +49,12 @@ export function detectDataKind(files: readonly NamedBytes[]): DataDrop {
     const kind = sniffText(f);
     if (kind && kind !== 'labels') return { kind, list: f.name, images };
   }
+  // An empty pairs/triplets list goes to its parser, which names the file and the columns it needs.
+  const empty = texts.filter((f) => csvRows(new TextDecoder().decode(asUint8(f.bytes).subarray(0, 8192))).length === 0);
+  const emptyList = empty.find((f) => /pair|triplet/i.test(f.name.split('/').pop()!));
+  if (emptyList) return { kind: /triplet/i.test(emptyList.name.split('/').pop()!) ? 'triplets-csv' : /\.txt$/i.test(emptyList.name) ? 'lfw-pairs' : 'pairs-csv', list: emptyList.name, images };
   if (images.length > 0) return { kind: 'class-folders', images };
+  if (empty.length > 0) return { kind: 'unknown', reason: `${empty[0].name} is empty (a pairs list needs lines path_a,path_b,label, and the images it names)`, images };
   return { kind: 'unknown', reason: 'no images, pairs list, embeddings or scores table found', images };
 }
 
@@ -64,6 +69,7 @@ export function sniffText(file: NamedBytes): Exclude<DataKind, 'class-folders' |
   const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 5);
   const words = lines.map((l) => l.trim().split(/\s+/));
   if (/^\d+(\s+\d+)?$/.test(lines[0].trim()) && words.slice(1).some((w) => w.length === 3 || w.length === 4)) return 'lfw-pairs';
+  if (lines.length === 1 && /^\d+\s+\d+$/.test(lines[0].trim())) return 'lfw-pairs'; // only the `folds perFold` header: its parser says it has no pair lines
   if (!lines[0].includes(',') && words.every((w) => (w.length === 3 && /^\d+$/.test(w[1])) || (w.length === 4 && /^\d+$/.test(w[3])))) return 'lfw-pairs';
   const header = rows[0].fields.map((f) => f.toLowerCase());
   if (header.includes('anchor') && header.includes('negative')) return 'triplets-csv';

@@ -1,6 +1,7 @@
 import { stripBom } from './bytes';
 import { IssueLog } from './inputIssue';
 import { PairListBuilder } from './pairList';
+import { shortPath } from './pathRules';
 import type { ParsedPairs } from './pairsCsv';
 
 export interface LfwOptions {
@@ -21,8 +22,9 @@ export interface ParsedLfwPairs extends ParsedPairs {
  * in pairsDevTrain.txt), then whitespace-separated lines
  *   `name n1 n2`        → matched:    name/name_000n1.jpg, name/name_000n2.jpg (label 1)
  *   `name1 n1 name2 n2` → mismatched: name1/name1_000n1.jpg, name2/name2_000n2.jpg (label 0)
- * Numbers are zero-padded to 4 digits. Each fold holds perFold matched then
- * perFold mismatched lines; `fold` records it. A line count that disagrees
+ * Numbers are zero-padded to 4 digits, so an image number must be 1 … 9999
+ * (`Bob 9999999999999999999999` is a line error, never `Bob_1e+22.jpg`).
+ * Each fold holds perFold matched then perFold mismatched lines; `fold` records it. A line count that disagrees
  * with the header is a warning, not an error (the pairs are still read).
  *
  * Contract: `text` is the decoded file; `file` names it in issues.
@@ -45,6 +47,12 @@ export function parseLfwPairs(text: string, file: string, options: LfwOptions = 
     }
     const fold = header ? Math.floor(dataLine / (2 * header.perFold)) : 0;
     dataLine++;
+    const numbers = t.length === 3 ? [t[1], t[2]] : t.length === 4 ? [t[1], t[3]] : [];
+    const bad = numbers.find((n) => isCount(n) && !isImageNumber(n));
+    if (bad !== undefined) {
+      log.error(line, `image number "${shortPath(bad, 40)}" is not a whole number from 1 to ${MAX_IMAGE_NUMBER}; the pair is left out`, 'LFW numbers each image of a person 1, 2, 3, … (written 0001 in the file name)');
+      return;
+    }
     if (t.length === 3 && isCount(t[1]) && isCount(t[2])) {
       if (t[1] === t[2] || Number(t[1]) === Number(t[2])) {
         log.error(line, `pairs ${t[0]} image ${t[1]} with itself`, 'a matched line needs two different image numbers');
@@ -54,14 +62,17 @@ export function parseLfwPairs(text: string, file: string, options: LfwOptions = 
     } else if (t.length === 4 && isCount(t[1]) && isCount(t[3])) {
       if (builder.add(lfwPath(t[0], t[1], ext), lfwPath(t[2], t[3], ext), 0, line)) folds.push(fold);
     } else {
-      log.error(line, `"${raw.trim()}" is neither "name n1 n2" nor "name1 n1 name2 n2"`, 'use the LFW layout: a person\'s folder name and image numbers, separated by tabs or spaces');
+      log.error(line, `"${shortPath(raw.trim())}" is neither "name n1 n2" nor "name1 n1 name2 n2"`, 'use the LFW layout: a person\'s folder name and image numbers, separated by tabs or spaces');
     }
   });
   const h = header as ParsedLfwPairs['header'];
-  if (h && dataLine !== 2 * h.folds * h.perFold) {
+  if (h && dataLine > 0 && dataLine !== 2 * h.folds * h.perFold) {
     log.warning(1, `the header promises ${h.folds} × 2 × ${h.perFold} = ${2 * h.folds * h.perFold} pair lines but the file has ${dataLine}`, 'check that the file is complete; the pairs present are used');
   }
-  if (dataLine === 0) log.error(undefined, 'has no pair lines', 'drop an LFW-style pairs.txt (lines "name n1 n2" or "name1 n1 name2 n2")');
+  if (dataLine === 0) {
+    const what = h ? 'has only a header line: it has no pair lines' : 'is empty: it has no pair lines';
+    log.error(undefined, `${what} (expected lines "name n1 n2" or "name1 n1 name2 n2")`, 'drop an LFW-style pairs.txt with its pair lines');
+  }
   return { pairs: builder.build(), issues: log.issues, fold: Uint8Array.from(folds), header: h };
 }
 
@@ -72,4 +83,11 @@ export function lfwPath(name: string, n: string, extension = '.jpg'): string {
 
 function isCount(s: string): boolean {
   return /^\d+$/.test(s);
+}
+
+/** LFW file names hold the number zero-padded to 4 digits, so 1 … 9999 (leading zeros allowed: `02`). */
+const MAX_IMAGE_NUMBER = 9999;
+function isImageNumber(s: string): boolean {
+  const digits = s.replace(/^0+(?=\d)/, '');
+  return digits.length <= 4 && Number(digits) >= 1 && Number(digits) <= MAX_IMAGE_NUMBER;
 }

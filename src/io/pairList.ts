@@ -1,5 +1,5 @@
 import type { IssueLog } from './inputIssue';
-import { normalizePath } from './pathRules';
+import { normalizePath, shortPath } from './pathRules';
 
 /**
  * Pairs of images named by path, in typed columns: pair k is
@@ -40,7 +40,8 @@ export class PairListBuilder {
     const na = normalizePath(pathA);
     const nb = normalizePath(pathB);
     if (na === nb) {
-      this.log.error(line, `pairs the image "${pathA}" with itself`, 'remove the line; a pair needs two different images');
+      const spelled = pathA === pathB ? `"${shortPath(pathA)}" twice` : `"${shortPath(pathA)}" and "${shortPath(pathB)}", the same path`;
+      this.log.error(line, `pairs an image with itself (${spelled}); the pair is left out`, 'remove the line; a pair needs two different images');
       return false;
     }
     const ia = this.id(na);

@@ -1,6 +1,6 @@
 import { csvRows, type CsvRow } from './csvRows';
 import { IssueLog, type InputIssue } from './inputIssue';
-import { isImagePath } from './pathRules';
+import { isImagePath, shortPath } from './pathRules';
 import { PAIR_LABEL_HELP, parsePairLabel } from './pairLabel';
 import { PairListBuilder, type PairList } from './pairList';
 
@@ -45,7 +45,7 @@ export function parsePairsCsv(text: string, file: string): ParsedPairs {
     }
     const label = parsePairLabel(f[cols.label]);
     if (label === null) {
-      log.error(row.line, `label "${f[cols.label]}" is not a pair label`, PAIR_LABEL_HELP, 'label');
+      log.error(row.line, `label "${shortPath(f[cols.label], 40)}" is not a pair label`, PAIR_LABEL_HELP, 'label');
       continue;
     }
     if (f[cols.a] === '' || f[cols.b] === '') {
@@ -54,7 +54,10 @@ export function parsePairsCsv(text: string, file: string): ParsedPairs {
     }
     builder.add(f[cols.a], f[cols.b], label, row.line);
   }
-  if (rows.length === start) log.error(undefined, 'has no pairs', 'add lines of the form path_a,path_b,label');
+  if (rows.length === start) {
+    const what = rows.length === 0 ? 'is empty: it has no pairs' : 'has only a header row: it has no pairs';
+    log.error(undefined, `${what} (expected columns path_a,path_b,label)`, 'add one pair per line after the header: path_a,path_b,label with label 1 (same class) or 0 (different)');
+  }
   return { pairs: builder.build(), issues: log.issues };
 }
 

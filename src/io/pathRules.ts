@@ -9,13 +9,25 @@ export const IMAGE_EXTENSIONS: readonly string[] = ['.jpg', '.jpeg', '.png', '.w
 /** Files that operating systems and archivers add by themselves. */
 const JUNK_NAMES = new Set(['thumbs.db', 'desktop.ini', 'ehthumbs.db']);
 
-/** Normalises separators and drops './' and leading '/' segments. */
+/**
+ * Normalises a relative path: '\\' → '/', empty and '.' segments dropped,
+ * 'x/..' resolved (`bag/../coat/c5.png` → `coat/c5.png`), and '..' segments
+ * that climb above the path's start dropped (`../imgs/b.png` → `imgs/b.png`),
+ * since dropped paths and list paths are compared by their trailing segments.
+ */
 export function normalizePath(path: string): string {
-  return path
-    .replace(/\\/g, '/')
-    .split('/')
-    .filter((s) => s !== '' && s !== '.')
-    .join('/');
+  const out: string[] = [];
+  for (const s of path.replace(/\\/g, '/').split('/')) {
+    if (s === '' || s === '.') continue;
+    if (s === '..') out.pop();
+    else out.push(s);
+  }
+  return out.join('/');
+}
+
+/** A path cut to its last `max` characters (with a leading '…') so one huge name cannot swamp a message. */
+export function shortPath(path: string, max = 300): string {
+  return path.length <= max ? path : `…${path.slice(path.length - max)}`;
 }
 
 /**

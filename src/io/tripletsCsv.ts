@@ -1,8 +1,10 @@
 import { csvRows } from './csvRows';
 import { IssueLog } from './inputIssue';
-import { isImagePath } from './pathRules';
+import { isImagePath, normalizePath, shortPath } from './pathRules';
 import { PairListBuilder } from './pairList';
 import type { ParsedPairs } from './pairsCsv';
+
+const LEFT_OUT = 'the triplet is left out (both its pairs)';
 
 /**
  * Triplets CSV: `anchor,positive,negative`, one triplet per line. Each gives
@@ -12,7 +14,8 @@ import type { ParsedPairs } from './pairsCsv';
  * Extra columns are ignored.
  *
  * Contract: `text` is the decoded file; `file` names it in issues. Bad rows
- * are dropped whole (never half a triplet) and reported.
+ * are dropped whole (never half a triplet: paths are compared normalised,
+ * so `./a.png,a.png,b.png` is refused here, not half-added) and reported.
  */
 export function parseTripletsCsv(text: string, file: string): ParsedPairs {
   const log = new IssueLog(file);
@@ -23,22 +26,32 @@ export function parseTripletsCsv(text: string, file: string): ParsedPairs {
   for (const row of rows.slice(start)) {
     const f = row.fields;
     if (f.length < 3) {
-      log.error(row.line, `has ${f.length} field(s), a triplet needs 3`, 'write each triplet as: anchor,positive,negative');
+      log.error(row.line, `has ${f.length} field(s), a triplet needs 3; ${LEFT_OUT}`, 'write each triplet as: anchor,positive,negative');
       continue;
     }
     const empty = f.slice(0, 3).findIndex((x) => x === '');
     if (empty >= 0) {
-      log.error(row.line, `the ${names[empty]} path is empty`, 'fill in all three image paths', names[empty]);
+      log.error(row.line, `the ${names[empty]} path is empty; ${LEFT_OUT}`, 'fill in all three image paths', names[empty]);
       continue;
     }
     const [anchor, positive, negative] = f;
-    if (anchor === positive || anchor === negative || positive === negative) {
-      log.error(row.line, 'uses the same image twice', 'a triplet needs three different images');
+    const norm = [anchor, positive, negative].map(normalizePath);
+    const same = [
+      [0, 1],
+      [0, 2],
+      [1, 2],
+    ].find(([i, j]) => norm[i] === norm[j]);
+    if (same) {
+      const [i, j] = same;
+      log.error(row.line, `uses the same image twice (${names[i]} "${shortPath(f[i])}" and ${names[j]} "${shortPath(f[j])}"); ${LEFT_OUT}`, 'a triplet needs three different images');
       continue;
     }
     builder.add(anchor, positive, 1, row.line);
     builder.add(anchor, negative, 0, row.line);
   }
-  if (rows.length === start) log.error(undefined, 'has no triplets', 'add lines of the form anchor,positive,negative');
+  if (rows.length === start) {
+    const what = rows.length === 0 ? 'is empty: it has no triplets' : 'has only a header row: it has no triplets';
+    log.error(undefined, `${what} (expected columns anchor,positive,negative)`, 'add one triplet per line after the header: anchor,positive,negative');
+  }
   return { pairs: builder.build(), issues: log.issues };
 }

@@ -55,6 +55,31 @@ describe('inspectDataDrop', () => {
     expect(r.counts).toEqual({ images: 3, pairs: 2, positives: 1, negatives: 1, skippedPairs: 0, missingImages: 0 });
   });
 
+  it('an empty pairs.csv, or one with only a header, is read as a pair list with no pairs and a problem naming the file and the expected columns (with images or without)', async () => {
+    for (const [text, what] of [
+      ['', 'is empty'],
+      ['path_a,path_b,label\n', 'has only a header row'],
+    ]) {
+      for (const images of [[], [file('a/1.png'), file('b/2.png')]]) {
+        const r = await inspectDataDrop([file('data/pairs.csv', text), ...images]);
+        expect(r.kind).toBe('pair-list');
+        if (r.kind !== 'pair-list') return;
+        expect(r.counts).toMatchObject({ pairs: 0, skippedPairs: 0 });
+        expect(r.problems).toEqual([`pairs.csv: ${what}: it has no pairs (expected columns path_a,path_b,label). Fix: add one pair per line after the header: path_a,path_b,label with label 1 (same class) or 0 (different)`]);
+      }
+    }
+  });
+
+  it('an empty triplets.csv or LFW pairs.txt names the file and the lines it needs; an empty text file of another name is named in the unsupported message', async () => {
+    const t = await inspectDataDrop([file('triplets.csv', '')]);
+    expect(t.kind === 'pair-list' && t.problems).toEqual(['triplets.csv: is empty: it has no triplets (expected columns anchor,positive,negative). Fix: add one triplet per line after the header: anchor,positive,negative']);
+    const l = await inspectDataDrop([file('lfw/pairs.txt', '10\t300\n')]);
+    expect(l.kind === 'pair-list' && l.format).toBe('lfw-pairs');
+    expect(l.kind === 'pair-list' && l.problems[0]).toMatch(/^pairs\.txt: has only a header line: it has no pair lines \(expected lines "name n1 n2" or "name1 n1 name2 n2"\)/);
+    const u = await inspectDataDrop([file('list.csv', '')]);
+    expect(u.kind === 'unsupported' && u.message).toMatch(/list\.csv is empty/);
+  });
+
   it('a drop with nothing usable says what to drop instead', async () => {
     const r = await inspectDataDrop([file('readme.md')]);
     expect(r.kind).toBe('unsupported');

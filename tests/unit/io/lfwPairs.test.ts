@@ -36,6 +36,17 @@ describe('parseLfwPairs(text, file): LFW pairs.txt', () => {
     ]);
     expect(r.issues[2].message).toMatch(/6000 pair lines but the file has 3/);
   });
+  it('an image number must be a whole number from 1 to 9999 (LFW pads to 4 digits): "Bob 9999999999999999999999" is a line error, never Bob_1e+22.jpg', () => {
+    const r = parseLfwPairs('Ann 1 2\nAnn 2 Bob 9999999999999999999999\nBob 0 1\nBob 1 10000\nBob 02 9999\n', 'pairs.txt');
+    expect(r.pairs.paths).toEqual(['Ann/Ann_0001.jpg', 'Ann/Ann_0002.jpg', 'Bob/Bob_0002.jpg', 'Bob/Bob_9999.jpg']);
+    expect(r.pairs.paths.some((p) => p.includes('e+'))).toBe(false);
+    expect(r.issues.map((i) => [i.line, i.severity])).toEqual([
+      [2, 'error'],
+      [3, 'error'],
+      [4, 'error'],
+    ]);
+    expect(r.issues[0].message).toBe('image number "9999999999999999999999" is not a whole number from 1 to 9999; the pair is left out');
+  });
   it('lfwPath pads to 4 digits and takes another extension', () => {
     expect(lfwPath('George_W_Bush', '12')).toBe('George_W_Bush/George_W_Bush_0012.jpg');
     expect(lfwPath('X', '0001', '.png')).toBe('X/X_0001.png');
@@ -50,6 +61,16 @@ describe('matchPaths(wanted, files): pairs-list paths → dropped files', () => 
     expect(m.unmatched).toEqual([
       { path: 'Nobody/Nobody_0001.jpg', reason: 'missing' },
       { path: 'dup.jpg', reason: 'ambiguous' },
+    ]);
+  });
+  it('a match agrees on the file name and its folder: the list may name fewer, more or other leading folders (another machine\'s root), never a different class folder', () => {
+    const files = ['data/bag/b1.png', 'data/bag/b2.png', 'b3.png', 'fm/coat/c1.png', 'a/coat/c2.png', 'b/coat/c2.png'];
+    const m = matchPaths(['bag/b1.png', 'x/data/bag/b2.png', 'shirt/b2.png', 'somewhere/bag/b1.png', 'any/b3.png', 'coat/b9.png', '/mnt/fmnist/coat/c1.png', 'z/coat/c2.png'], files);
+    expect(Array.from(m.fileIndex)).toEqual([0, 1, -1, 0, 2, -1, 3, -1]);
+    expect(m.unmatched).toEqual([
+      { path: 'shirt/b2.png', reason: 'missing', candidate: 'data/bag/b2.png' },
+      { path: 'coat/b9.png', reason: 'missing' },
+      { path: 'z/coat/c2.png', reason: 'ambiguous' },
     ]);
   });
 });
