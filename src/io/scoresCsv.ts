@@ -37,6 +37,7 @@ export function parseScoresCsv(text: string, file: string): ParsedScores {
     }
     // else: a data row with a bad score (`abc,1`): read as data, so it is reported and counted as a bad row, not lost as a "header"
   }
+  const firstRowIsBadData = start === 0 && rows.length > 0 && (head[0] ?? '').trim() !== '' && parseScore(head[0]) === null;
   if (cols.distance) log.warning(1, 'has a distance column; using score = −distance (smaller distance = more alike)', 'write a score column instead if your numbers are similarities');
   const first = rows[start];
   const withIds = cols.a >= 0 && cols.b >= 0 && first !== undefined && first.fields.length > Math.max(cols.a, cols.b);
@@ -46,6 +47,10 @@ export function parseScoresCsv(text: string, file: string): ParsedScores {
     const f = row.fields;
     if (f.length < need) {
       log.error(row.line, `has ${f.length} field(s), needs at least ${need} (score, label)`, 'write each pair as: score,label[,a,b]');
+      continue;
+    }
+    if (firstRowIsBadData && row === rows[0]) {
+      log.error(row.line, `first row "${f.join(',')}" was read as data (its label "${f[1].trim()}" is a pair label), but its score "${f[0]}" is not a number`, 'fix the score; if the row is a header, name the columns score,label[,a,b]', 'score');
       continue;
     }
     builder.add(row.line, f[cols.score], f[cols.label], withIds ? f[cols.a] : undefined, withIds ? f[cols.b] : undefined);

@@ -58,7 +58,9 @@ describe('scores tables: inputs that must be refused or warned about', () => {
   it('parseScoresCsv reads a headerless first row with a bad score (abc,1) as a bad data row, not a header', () => {
     const r = parseScoresCsv('abc,1\n0.9,1\n0.1,0\n', 'h.csv');
     expect(r.table.scores.length).toBe(2);
-    expect(r.issues).toMatchObject([{ line: 1, field: 'score', severity: 'error' }]);
+    expect(r.issues.map(formatIssue)).toEqual([
+      'h.csv, line 1 (score): first row "abc,1" was read as data (its label "1" is a pair label), but its score "abc" is not a number. Fix: fix the score; if the row is a header, name the columns score,label[,a,b]',
+    ]);
   });
 
   it('parseScoresCsv says how it read a first row that is not a recognised header', () => {
