@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../state/context';
 import type { DataDropView } from '../state/inputTypes';
 import { plannedPairs } from '../state/userPairs';
+import { SamplingControls } from './SamplingControls';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 type DataInspection = Extract<DataDropView, { status: 'inspected' }>['inspection'];
@@ -57,7 +57,7 @@ function DataDropResult({ it, sampling }: { it: DataInspection; sampling: Return
         <strong>{it.name}</strong>: {what} in {fmt(c.classes)} classes → {fmt(c.positives)} positive and {fmt(c.negatives)} negative pairs
         {sampled ? ' in all (sampled, see below)' : ' (every pair is scored)'}
       </p>
-      {it.kind === 'class-folders' && <Sampling counts={c} />}
+      {it.kind === 'class-folders' && <SamplingControls counts={c} />}
       {c.classes < 2 && <p className="drop-error" data-testid="error">Only one class: there are no negative pairs, so precision is 1 everywhere. Drop at least two class folders.</p>}
       {it.kind === 'embeddings' &&
         it.warnings.map((w) => (
@@ -179,36 +179,6 @@ function PairListResult({ it, skipped }: { it: Extract<DataInspection, { kind: '
         </ul>
       )}
       {skipped}
-    </div>
-  );
-}
-
-/** The pairs class folders will be evaluated on: all, or (past the limit) all positives plus a seeded sample of negatives, with its controls. */
-function Sampling({ counts }: { counts: { images: number; positives: number; negatives: number } }) {
-  const { sampling, setSampling } = useApp(useShallow((s) => ({ sampling: s.pairSampling, setSampling: s.setPairSampling })));
-  const plan = plannedPairs(counts, sampling);
-  if (!plan.sampled) return null;
-  return (
-    <div className="sampling" data-testid="pair-sampling" data-positives={plan.positives} data-negatives={plan.negatives}>
-      <p>
-        More than {fmt(sampling.limit)} pairs: the run scores all {fmt(plan.positives)} positive pairs and a seeded sample of {fmt(plan.negatives)} of the{' '}
-        {fmt(counts.negatives)} negative pairs (sampled). AP over a sample is an estimate.
-      </p>
-      <label>
-        negatives per positive{' '}
-        <input
-          type="number"
-          min={0.1}
-          step={1}
-          data-testid="negative-ratio"
-          value={sampling.negativeRatio}
-          onChange={(e) => setSampling({ negativeRatio: Number(e.target.value) })}
-        />
-      </label>{' '}
-      <label>
-        seed{' '}
-        <input type="number" min={0} step={1} data-testid="sample-seed" value={sampling.seed} onChange={(e) => setSampling({ seed: Number(e.target.value) })} />
-      </label>
     </div>
   );
 }

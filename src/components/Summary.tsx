@@ -103,15 +103,25 @@ function PairsOrigin({ dataset, curve }: { dataset: Dataset; curve: PrCurve }) {
   }
   const pairs = dataset.pairs!;
   const negatives = pairs.labels.length - pairs.labels.reduce((s, v) => s + v, 0);
-  const weight = negatives > 0 ? o.allNegatives / negatives : 1;
+  const positives = pairs.labels.length - negatives;
+  // Reweighting needs sampled negatives (each stands for allNegatives/negatives of them) and positives; without either there is no estimate.
+  const weight = negatives > 0 ? o.allNegatives / negatives : null;
+  const estimate =
+    weight !== null && positives > 0 ? (
+      <>
+        counting each sampled negative {weight.toFixed(1)}× estimates the AP over every pair at <b data-testid="ap-reweighted">{reweightedAp(curve, weight).toFixed(4)}</b>
+      </>
+    ) : (
+      <span data-testid="ap-no-estimate">
+        the sample has no {positives === 0 ? 'positive' : 'negative'} pairs, so it gives no estimate of the AP over every pair (raise the negatives per positive and run again)
+      </span>
+    );
   return (
     <p className="pairs-origin" data-testid="pairs-origin" data-kind="sample" data-seed={o.seed} data-all-negatives={o.allNegatives} data-negatives={negatives}>
       <b>Sampled pairs</b>: {fmt(dataset.images.length)} images in {fmt(dataset.classes.length)} classes have {fmt(o.allPositives)} positive and {fmt(o.allNegatives)}{' '}
-      negative pairs (over the limit of {fmt(o.limit)}); scored: {o.positivesSampled ? 'a sample of' : 'all'} {fmt(pairs.labels.length - negatives)} positive pairs and{' '}
+      negative pairs (over the limit of {fmt(o.limit)}); scored: {o.positivesSampled ? 'a sample of' : 'all'} {fmt(positives)} positive pairs and{' '}
       {fmt(negatives)} negative pairs sampled at {o.negativeRatio} per positive, seed {o.seed}. The AP above is the AP of this sample (its chance level is{' '}
-      {curve.chance.toFixed(4)}); counting each sampled negative {weight.toFixed(1)}× estimates the AP over every pair at{' '}
-      <b data-testid="ap-reweighted">{reweightedAp(curve, weight).toFixed(4)}</b>
-      .
+      {curve.chance.toFixed(4)}); {estimate}.
     </p>
   );
 }

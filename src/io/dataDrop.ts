@@ -48,7 +48,10 @@ export async function inspectDataDrop(dropped: readonly DroppedFile[]): Promise<
     files.map(async (f) => ({ name: f.path, bytes: /\.(csv|tsv|txt|npy)$/i.test(f.path) ? await f.file.slice(0, 8192).arrayBuffer() : new Uint8Array(0) })),
   );
   const drop = detectDataKind(named);
-  if (drop.kind === 'unknown') return { kind: 'unsupported', detected: 'unknown', message: `Nothing to evaluate in this drop: ${drop.reason}. Drop class folders (one folder of images per class), or a zip of them.`, skipped: zipSkipped };
+  if (drop.kind === 'unknown') {
+    const message = drop.file ? drop.reason : `Nothing to evaluate in this drop: ${drop.reason}. Drop class folders (one folder of images per class), or a zip of them.`;
+    return { kind: 'unsupported', detected: 'unknown', message, skipped: zipSkipped };
+  }
   if (drop.kind === 'embeddings') {
     const byPath = new Map(files.map((f) => [f.path, f.file]));
     const read = async (path: string) => ({ name: path, bytes: await byPath.get(path)!.arrayBuffer() });

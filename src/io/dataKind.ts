@@ -2,7 +2,7 @@ import { asUint8, type NamedBytes } from './bytes';
 import { csvRows } from './csvRows';
 import { parsePairLabel } from './pairLabel';
 import { isImagePath, junkReason } from './pathRules';
-import { parseScore } from './scoresTable';
+import { parseScore, scoreColumns, SCORES_COLUMNS_HELP } from './scoresTable';
 
 /**
  * What a validation-set drop is, so the UI can call the right parser:
@@ -25,7 +25,8 @@ export type DataKind = 'class-folders' | 'pairs-csv' | 'lfw-pairs' | 'triplets-c
 
 export type DataDrop =
   | { kind: DataKind; list?: string; embeddings?: string; labels?: string; images: string[] }
-  | { kind: 'unknown'; reason: string; images: string[] };
+  /** `file`: the one table dropped alone that was not recognised; `reason` then names it, its columns and the expected ones, and is the whole message. */
+  | { kind: 'unknown'; reason: string; images: string[]; file?: string };
 
 const TEXT = /\.(csv|tsv|txt)$/i;
 
@@ -54,8 +55,21 @@ export function detectDataKind(files: readonly NamedBytes[]): DataDrop {
   const emptyList = empty.find((f) => /pair|triplet/i.test(f.name.split('/').pop()!));
   if (emptyList) return { kind: /triplet/i.test(emptyList.name.split('/').pop()!) ? 'triplets-csv' : /\.txt$/i.test(emptyList.name) ? 'lfw-pairs' : 'pairs-csv', list: emptyList.name, images };
   if (images.length > 0) return { kind: 'class-folders', images };
-  if (empty.length > 0) return { kind: 'unknown', reason: `${empty[0].name} is empty (a pairs list needs lines path_a,path_b,label, and the images it names)`, images };
+  if (empty.length > 0) return { kind: 'unknown', reason: `${empty[0].name} is empty (a pairs list needs lines path_a,path_b,label, and the images it names)`, images, file: empty[0].name };
+  const table = texts.filter((f) => !/\.txt$/i.test(f.name));
+  if (table.length === 1) return { kind: 'unknown', reason: unrecognisedTable(table[0]), images, file: table[0].name };
   return { kind: 'unknown', reason: 'no images, pairs list, embeddings or scores table found', images };
+}
+
+/** Why a CSV/TSV dropped alone was not read: its name, the columns of its first row and the columns each kind needs. */
+function unrecognisedTable(file: NamedBytes): string {
+  const first = csvRows(new TextDecoder().decode(asUint8(file.bytes).subarray(0, 8192)))[0]?.fields ?? [];
+  const found = first.length > 0 ? `its first row has the column${first.length === 1 ? '' : 's'} [${first.map((f) => f.trim()).join(', ')}]` : 'it is empty';
+  return (
+    `${file.name}: not recognised as a scores table or a pair list — ${found}. ` +
+    `Fix: for a scores table (no model needed), ${SCORES_COLUMNS_HELP}, a score being a number (higher = more alike) and a label 1/0; ` +
+    'for a pair list, use the columns path_a,path_b,label and drop the images with it'
+  );
 }
 
 /** The kind of one text file from its first rows; null when none fits. */
@@ -73,7 +87,7 @@ export function sniffText(file: NamedBytes): Exclude<DataKind, 'class-folders' |
   if (!lines[0].includes(',') && words.every((w) => (w.length === 3 && /^\d+$/.test(w[1])) || (w.length === 4 && /^\d+$/.test(w[3])))) return 'lfw-pairs';
   const header = rows[0].fields.map((f) => f.toLowerCase());
   if (header.includes('anchor') && header.includes('negative')) return 'triplets-csv';
-  if (header.some((h) => ['score', 'similarity', 'distance', 'dist'].includes(h))) return 'scores-csv';
+  if (header.some((h) => ['score', 'similarity', 'distance', 'dist'].includes(h)) || scoreColumns(header) !== null) return 'scores-csv';
   if (header.some((h) => ['path_a', 'img1', 'image1', 'image_a'].includes(h))) return 'pairs-csv';
   const data = rows.find((r) => r.fields.some(isImagePath)) ?? rows[rows.length > 1 ? 1 : 0];
   const f = data.fields;

@@ -28,6 +28,8 @@ const LISTED = 5;
  * read, such as −1/+1, a shifted column) or no row is good, the table is
  * refused with an `InputError` naming the file, the first bad lines and the
  * fix — dropping that many rows would silently change which pairs the curve is about.
+ * A table whose every score is NaN/±Infinity/missing is refused too: every
+ * pair would be excluded, leaving nothing to rank.
  *
  * Contract: `bytes` is the whole file; `path` names it as dropped.
  */
@@ -40,6 +42,15 @@ export async function readScoresDrop(path: string, bytes: ArrayBuffer, kind: 'sc
   if (table.scores.length === 0 || bad.length > MAX_BAD_ROW_SHARE * rowsRead) refuse(name, table.scores.length, rowsRead, bad);
   let nonFinite = 0;
   for (const s of table.scores) if (!Number.isFinite(s)) nonFinite++;
+  if (nonFinite === table.scores.length) {
+    const n = nonFinite.toLocaleString('en-US');
+    throw new InputError({
+      file: name,
+      field: 'score',
+      message: `has no finite score: all ${n} score${nonFinite === 1 ? ' is' : 's are'} NaN, infinite or missing, so there is no curve to draw — not evaluated`,
+      fix: 'check the score column holds the model\'s scores (NaN only for pairs that could not be scored); for a distance, name the column distance',
+    });
+  }
   const warnings = issues.map((i) => (i.severity === 'error' ? `${formatIssue(i)} (row skipped)` : formatIssue(i)));
   return { kind: 'scores', name, table, warnings, nonFinite, rowsRead };
 }

@@ -2,7 +2,7 @@ import { gunzipSync } from 'fflate';
 import { parquetMetadata, parquetRead, parquetSchema } from 'hyparquet';
 import { asUint8, type Bytes } from './bytes';
 import { InputError, IssueLog } from './inputIssue';
-import { ScoresBuilder, scoreColumns, type ParsedScores } from './scoresTable';
+import { ScoresBuilder, scoreColumns, SCORES_COLUMNS_HELP, type ParsedScores } from './scoresTable';
 
 /**
  * Scores table from Parquet (hyparquet, pure JS): columns `score` (or
@@ -29,7 +29,7 @@ export async function parseScoresParquet(bytes: Bytes, file: string): Promise<Pa
   }
   const cols = scoreColumns(names);
   if (!cols) {
-    throw new InputError({ file, field: names.join(', '), message: `has columns [${names.join(', ')}] but needs a score (or distance) column and a label column`, fix: 'name the columns score, label and optionally a, b' });
+    throw new InputError({ file, field: names.join(', '), message: `has columns [${names.join(', ')}] but needs a score (or distance) column and a label column`, fix: SCORES_COLUMNS_HELP });
   }
   const wanted = [names[cols.score], names[cols.label], ...(cols.a >= 0 ? [names[cols.a], names[cols.b]] : [])];
   const rowCount = Number(metadata.num_rows);
@@ -57,7 +57,7 @@ export async function parseScoresParquet(bytes: Bytes, file: string): Promise<Pa
   }
   const log = new IssueLog(file);
   if (cols.distance) log.warning(undefined, 'has a distance column; using score = −distance (smaller distance = more alike)', 'write a score column instead if your numbers are similarities', names[cols.score]);
-  const builder = new ScoresBuilder(log, cols.a >= 0, cols.distance);
+  const builder = new ScoresBuilder(log, cols.a >= 0, cols.distance, names[cols.score]);
   const [s, l, a, b] = wanted.map((n) => data.get(n)!);
   for (let r = 0; r < rowCount; r++) builder.add(r + 1, s[r], l[r], a?.[r], b?.[r]);
   return { table: builder.build(), issues: log.issues };

@@ -4,7 +4,9 @@
  *
  * Contract: `precision` and `recall` have the same length L ≥ 1, in
  * scikit-learn's order (recall non-increasing, last point (P=1, R=0)).
- * Returns 0 for a single point. Never NaN if the inputs are finite.
+ * Returns 0 for a single point. Never NaN if the inputs are finite, never
+ * outside [0, 1]: the float sum of recall steps can exceed 1 by a few ulps
+ * (scikit-learn returns that noise, e.g. 1.000000000000278; we clamp it).
  *
  * Reference: `sklearn.metrics.average_precision_score` (1.2), which computes
  * `-np.sum(np.diff(recall) * precision[:-1])` on `precision_recall_curve`.
@@ -14,5 +16,6 @@ export function averagePrecisionFromCurve(precision: Float64Array, recall: Float
   for (let k = 0; k + 1 < recall.length; k++) {
     ap += (recall[k] - recall[k + 1]) * precision[k];
   }
-  return ap === 0 ? 0 : ap; // never −0
+  if (ap > 1) return 1;
+  return ap > 0 ? ap : 0; // never −0, never negative
 }

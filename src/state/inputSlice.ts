@@ -4,6 +4,7 @@ import type { AppState, Services } from './types';
 import { DEFAULT_PAIR_SAMPLING, type DropSource, type InputServices, type InputSlice } from './inputTypes';
 import type { DroppedFile } from '../io/dropFiles';
 import type { ModelInspection } from '../model/inspectModel';
+import { validPairSampling } from './pairSamplingInput';
 
 /** The input services, or an error saying they are missing (a test store built without them). */
 export function inputServices(services: Services): InputServices {
@@ -61,8 +62,8 @@ export function createInputSlice(services: Services): StateCreator<AppState, [],
 
       setPairSampling(p) {
         const next = { ...get().pairSampling, ...p };
-        const ok = Number.isInteger(next.limit) && next.limit >= 0 && Number.isFinite(next.negativeRatio) && next.negativeRatio > 0 && Number.isInteger(next.seed) && next.seed >= 0;
-        if (ok) set({ pairSampling: next });
+        // Invalid values are refused here and explained next to the input (DataDropPanel), which keeps what the user typed.
+        if (validPairSampling(next)) set({ pairSampling: next });
       },
 
       async clearEmbeddingCache() {

@@ -78,3 +78,8 @@ export function plannedPairs(counts: { images: number; positives: number; negati
   if (positives === counts.positives && negatives === counts.negatives) return { positives, negatives, sampled: false };
   return { positives, negatives, sampled: true };
 }
+
+/** Whether a class-folder set has more pairs than the limit, so the sampling controls apply (even when the ratio keeps every pair). */
+export function overPairLimit(counts: { images: number }, sampling: PairSampling): boolean {
+  return pairCount(counts.images) > sampling.limit;
+}

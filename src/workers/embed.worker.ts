@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import type { EmbedIn, EmbedOut } from './protocol';
+import { uniqueBuffers } from './protocol';
 import { runEmbedding, CancelledError } from '../model/embedPipeline';
 import { configureWasm } from '../model/wasmPaths';
 import { benchEmbedding } from '../model/benchEmbedding';
@@ -36,7 +37,7 @@ self.onmessage = async (ev: MessageEvent<EmbedIn>) => {
           cache: idbEmbeddingCache(),
           preparer: pool ?? undefined,
         });
-        post({ type: 'result', id, result }, [result.embeddings.buffer]);
+        post({ type: 'result', id, result }, uniqueBuffers([result.embeddings]));
       } catch (e) {
         if (e instanceof CancelledError) post({ type: 'cancelled', id, done: e.done, total: e.total });
         else post({ type: 'error', id, message: (e as Error).message ?? String(e) });

@@ -1,6 +1,6 @@
 import type { Evaluation } from '../metrics/evaluateEmbeddings';
 import type { CounterfactualRequest, CounterfactualResult, EvaluateRequest, MetricsIn, MetricsOut, ScoresRequest } from './protocol';
-import { copyPairs } from './protocol';
+import { copyPairs, uniqueBuffers } from './protocol';
 
 export interface Evaluator {
   /** Scores every pair (or the request's pair list) and computes the exact curve off the main thread. The caller's buffers are copied, not transferred (it keeps its embeddings and pairs). */
@@ -66,7 +66,7 @@ export function createEvaluator(): Evaluator {
     async evaluateScores(request) {
       const w = getWorker();
       if (!w) return (await import('./metricsCompute')).evaluateScoresRequest(request);
-      const transfer = [request.scores.buffer as ArrayBuffer, request.labels.buffer as ArrayBuffer];
+      const transfer = uniqueBuffers([request.scores, request.labels]);
       return (await ask(w, { type: 'evaluate-scores', id: nextId++, request }, 'evaluation', transfer)).evaluation;
     },
     async counterfactual(request) {

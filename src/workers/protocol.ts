@@ -77,7 +77,24 @@ export type MetricsOut =
 
 /** Buffers of a curve that can be transferred instead of copied. */
 export function curveTransferables(c: PrCurve): ArrayBuffer[] {
-  return [c.thresholds, c.precision, c.recall, c.tp, c.fp, c.excludedIndices].map((a) => a.buffer as ArrayBuffer);
+  return uniqueBuffers([c.thresholds, c.precision, c.recall, c.tp, c.fp, c.excludedIndices]);
+}
+
+/**
+ * The distinct, transferable buffers behind `arrays`, for a postMessage
+ * transfer list: a buffer listed twice makes postMessage throw
+ * ("ArrayBuffer at index 3 is a duplicate"), and a degenerate result (all
+ * scores NaN, no pairs) has empty arrays that may share one buffer, or views
+ * of one buffer. Empty buffers are left out (cloning them costs nothing, and a
+ * detached one cannot be transferred), as are SharedArrayBuffers.
+ */
+export function uniqueBuffers(arrays: readonly ArrayBufferView[]): ArrayBuffer[] {
+  const seen = new Set<ArrayBuffer>();
+  for (const a of arrays) {
+    const buffer = a.buffer;
+    if (buffer instanceof ArrayBuffer && buffer.byteLength > 0) seen.add(buffer);
+  }
+  return [...seen];
 }
 
 /** Buffers of an evaluation that can be transferred instead of copied. */
@@ -85,19 +102,20 @@ export function evaluationTransferables(e: Evaluation): ArrayBuffer[] {
   const h = [...(e.histograms ? [e.histograms.edges, e.histograms.genuine, e.histograms.impostor] : []), ...(e.roc ? [e.roc.fpr, e.roc.tpr, e.roc.thresholds, e.roc.fp, e.roc.tp] : [])];
   const listed = e as Partial<Pick<ListedEvaluation, 'pairA' | 'pairB'>>;
   const pairs = listed.pairA && listed.pairB ? [listed.pairA, listed.pairB] : [];
-  return [...curveTransferables(e.curve), ...[e.order, e.scores, e.labels, ...pairs, ...h].map((a) => a.buffer as ArrayBuffer)];
+  const c = e.curve;
+  return uniqueBuffers([c.thresholds, c.precision, c.recall, c.tp, c.fp, c.excludedIndices, e.order, e.scores, e.labels, ...pairs, ...h]);
 }
 
 /** Buffers of a request's pair list, copied so the sender keeps its own (the copies are transferred). */
 export function copyPairs<T extends { pairs?: EvaluateRequest['pairs'] } | { pairA?: Uint32Array; pairB?: Uint32Array }>(req: T): { request: T; transfer: ArrayBuffer[] } {
   if ('pairs' in req && req.pairs) {
     const pairs = { a: req.pairs.a.slice(), b: req.pairs.b.slice(), labels: req.pairs.labels.slice() };
-    return { request: { ...req, pairs }, transfer: [pairs.a.buffer, pairs.b.buffer, pairs.labels.buffer] };
+    return { request: { ...req, pairs }, transfer: uniqueBuffers([pairs.a, pairs.b, pairs.labels]) };
   }
   if ('pairA' in req && req.pairA && req.pairB) {
     const pairA = req.pairA.slice();
     const pairB = req.pairB.slice();
-    return { request: { ...req, pairA, pairB }, transfer: [pairA.buffer, pairB.buffer] };
+    return { request: { ...req, pairA, pairB }, transfer: uniqueBuffers([pairA, pairB]) };
   }
   return { request: req, transfer: [] };
 }

@@ -40,3 +40,30 @@ describe('reweightedAp(curve, weight)', () => {
     expect(Math.abs(reweightedAp(sample.curve, w) - full.curve.ap)).toBeLessThan(0.02);
   });
 });
+
+describe('AP never leaves [0, 1]', () => {
+  // 9 positives, no negatives: recall steps k/9 sum to 1.0000000000000002 in float64.
+  const P = 9;
+  const noisy = {
+    positives: P,
+    tp: Float64Array.from({ length: P }, (_, k) => P - k),
+    fp: new Float64Array(P),
+    recall: Float64Array.from({ length: P + 1 }, (_, k) => (P - k) / P),
+  };
+
+  it('reweightedAp(curve, weight) clamps float noise above 1 to exactly 1 (a sample with no negatives)', () => {
+    let raw = 0;
+    for (let k = 0; k < P; k++) raw += noisy.recall[k] - noisy.recall[k + 1];
+    expect(raw).toBeGreaterThan(1); // the noise this guards against
+    expect(reweightedAp(noisy, 1)).toBe(1);
+    expect(reweightedAp(noisy, 1e9)).toBe(1);
+  });
+
+  it('prCurve(scores, labels).ap is at most 1 for many positives and no negatives', () => {
+    for (const n of [3, 7, 9, 10, 49, 1000, 12345]) {
+      const c = prCurve(Float64Array.from({ length: n }, (_, k) => k / n), new Uint8Array(n).fill(1));
+      expect(c.ap).toBeLessThanOrEqual(1);
+      expect(c.ap).toBeCloseTo(1, 12);
+    }
+  });
+});

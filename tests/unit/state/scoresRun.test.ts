@@ -95,7 +95,8 @@ describe('a scores table through the store (no model dropped)', () => {
     expect(s.axis).toBe('rank');
     expect(s.selectedIdx).toBe(10);
     expect(s.counterfactual).not.toBeNull();
-    expect(s.errors).toEqual([]);
+    // The fixture's random pairs repeat some a,b (warned about at the drop); nothing else.
+    expect(s.errors.filter((e) => !/repeats? an earlier pair a,b/.test(e))).toEqual([]);
   });
 
   it('a bad label row is skipped and listed in the errors by file and line; a table of bad labels is refused at the drop', async () => {

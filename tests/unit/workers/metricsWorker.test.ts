@@ -35,7 +35,7 @@ describe('metrics worker protocol', () => {
     expect(Array.from(msg.evaluation.order)).toEqual(Array.from(direct.order));
     expect(msg.evaluation.histograms).toEqual(scoreHistograms(direct.scores, direct.labels, HIST_BINS));
     expect(msg.evaluation.roc).toEqual(rocFromPrCurve(direct.curve, { minStep: ROC_DRAW_STEP }));
-    expect(transfer).toHaveLength(17); // curve 6, order/scores/labels, histogram edges/genuine/impostor, ROC fpr/tpr/thresholds/fp/tp
+    expect(transfer).toHaveLength(16); // curve 6 less the empty excludedIndices (no NaN; empty buffers are not transferred), order/scores/labels, histogram edges/genuine/impostor, ROC fpr/tpr/thresholds/fp/tp
     // structured clone with transfer: the result survives a real postMessage round trip
     const cloned = structuredClone(msg, { transfer: transfer as Transferable[] });
     expect(cloned.type === 'evaluation' && Array.from(cloned.evaluation.curve.precision)).toEqual(Array.from(direct.curve.precision));
