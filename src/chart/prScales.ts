@@ -70,6 +70,28 @@ export function screenPoints(
   return pts;
 }
 
+/** A dip's curve indices (scikit-learn order: index 0 = recall 1). */
+export interface DipExtent {
+  topIdx: number;
+  endIdx: number;
+}
+
+/**
+ * The view "Inspect the dip" switches to: the log-recall axis, zoomed from one
+ * decade before the dip's first point (or the axis' left edge when the dip
+ * starts at recall 0, as a block of wrong pairs at rank 1 does) to ten times
+ * the recall just past its end, so the band is most of the plot's width and
+ * the recovery after it is in view. On the linear axis a dip at recall
+ * 0–0.004 is a 3-pixel sliver.
+ */
+export function dipView(recall: ArrayLike<number>, dip: DipExtent): { axis: 'log'; zoom: [number, number] } {
+  const start = recall[dip.topIdx];
+  const past = dip.endIdx > 0 ? Math.max(recall[dip.endIdx - 1], recall[dip.endIdx]) : recall[dip.endIdx];
+  const lo = start > 0 ? start / 10 : 0;
+  const hi = past > 0 ? Math.min(1, past * 10) : 1;
+  return { axis: 'log', zoom: [lo, hi] }; // lo < hi: the dip lies at recall ≤ 0.5, so lo ≤ 0.05 and hi ≥ 10·lo or 1
+}
+
 /**
  * x of a value for drawing lines (the curves, iso-F1): not clamped to a zoomed
  * domain, so a line leaves the plot through its edge (the clip path cuts it)

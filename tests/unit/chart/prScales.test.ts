@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as d3 from 'd3';
-import { lineX, plottedPoints, screenPoints, xScale, xValues } from '../../../src/chart/prScales';
+import { dipView, lineX, plottedPoints, screenPoints, xScale, xValues } from '../../../src/chart/prScales';
 import { nearestPoint } from '../../../src/chart/nearestPoint';
+import { findDip } from '../../../src/diagnostics/dip';
 import { prCurve } from '../../../src/metrics/prCurve';
 
 const W = 600;
@@ -43,6 +44,33 @@ describe('plottedPoints / screenPoints: scikit-learn\'s (recall 0, precision 1) 
     const pts = screenPoints('linear', c.recall, c.precision, x, y);
     expect(pts.x[end]).toBe(0);
     expect(pts.y[end]).toBeCloseTo(y(1), 4);
+  });
+});
+
+describe('dipView(recall, dip): what "Inspect the dip" shows', () => {
+  it('a rank-1 dip (?demo=noisy shape): log-recall axis from its left edge to 10× the recall past the dip, so the band fills most of the plot', () => {
+    const c = tiedWrongTop();
+    const dip = findDip(c.precision, c.recall)!;
+    const view = dipView(c.recall, dip);
+    expect(view.axis).toBe('log');
+    expect(view.zoom[0]).toBe(0);
+    expect(view.zoom[1]).toBeCloseTo(Math.min(1, c.recall[dip.endIdx - 1] * 10), 12);
+    const x = xScale('log', c.recall, W, view.zoom);
+    const band = x(Math.max(c.recall[dip.endIdx], x.domain()[0])) - x(Math.max(c.recall[dip.topIdx], x.domain()[0]));
+    expect(band).toBeGreaterThan(W / 4);
+  });
+
+  it('a dip after a few right pairs: zoomed from a decade before its first point, the band at least a quarter of the plot wide (linear axis: a few px)', () => {
+    // ~1 060 positives: 3 right, 5 wrong, then right pairs, then a long tail (the dip spans recall ~0.003–0.03)
+    const labels = [1, 1, 1, 0, 0, 0, 0, 0, ...Array(60).fill(1), ...Array.from({ length: 4000 }, (_, i) => (i % 4 === 0 ? 1 : 0))];
+    const c = prCurve(Float64Array.from(labels.map((_, i) => labels.length - i)), Uint8Array.from(labels));
+    const dip = findDip(c.precision, c.recall)!;
+    const view = dipView(c.recall, dip);
+    expect(view.zoom[0]).toBeCloseTo(c.recall[dip.topIdx] / 10, 12);
+    const x = xScale('log', c.recall, W, view.zoom);
+    expect(x(c.recall[dip.endIdx]) - x(c.recall[dip.topIdx])).toBeGreaterThan(W / 4);
+    const linear = xScale('linear', c.recall, W, null);
+    expect(linear(c.recall[dip.endIdx]) - linear(c.recall[dip.topIdx])).toBeLessThan(25);
   });
 });
 
