@@ -1,6 +1,7 @@
 import * as d3 from 'd3';
 import { firstAtOrBelow, nearestPoint, type ScreenPoints } from './nearestPoint';
 import { axisLabel, lineX, screenPoints, xScale, xValues, type CurveAxis } from './prScales';
+import { dipLabelPosition } from './dipLabel';
 
 export const WIDTH = 760;
 export const HEIGHT = 460;
@@ -144,7 +145,8 @@ export function drawPrChart(svg: SVGSVGElement, d: ChartData, h: ChartHandlers):
       .on('keydown', (ev: KeyboardEvent) => {
         if (ev.key === 'Enter' || ev.key === ' ') h.onSelect(dipIdx);
       });
-    g.append('text').attr('class', 'dip-label').attr('x', pts.x[i] + 11).attr('y', pts.y[i] + 4).text('dip');
+    const label = dipLabelPosition(pts.x[i], pts.y[i], iw, ih);
+    g.append('text').attr('class', 'dip-label').attr('x', label.x).attr('y', label.y).attr('text-anchor', label.anchor).text('dip');
   }
 
   const selLine = g.append('line').attr('class', 'selected-line').attr('y1', 0).attr('y2', ih).style('display', 'none');
