@@ -60,17 +60,24 @@ describe('dipView(recall, dip): what "Inspect the dip" shows', () => {
     expect(band).toBeGreaterThan(W / 4);
   });
 
-  it('a dip after a few right pairs: zoomed from a decade before its first point, the band at least a quarter of the plot wide (linear axis: a few px)', () => {
+  it('a dip after a few right pairs: zoomed around it on the log-recall axis, the band over half the plot wide (linear axis: a few px)', () => {
     // ~1 060 positives: 3 right, 5 wrong, then right pairs, then a long tail (the dip spans recall ~0.003–0.03)
     const labels = [1, 1, 1, 0, 0, 0, 0, 0, ...Array(60).fill(1), ...Array.from({ length: 4000 }, (_, i) => (i % 4 === 0 ? 1 : 0))];
     const c = prCurve(Float64Array.from(labels.map((_, i) => labels.length - i)), Uint8Array.from(labels));
     const dip = findDip(c.precision, c.recall)!;
     const view = dipView(c.recall, dip);
-    expect(view.zoom[0]).toBeCloseTo(c.recall[dip.topIdx] / 10, 12);
+    expect(view.zoom[0]).toBeLessThan(c.recall[dip.topIdx]);
     const x = xScale('log', c.recall, W, view.zoom);
-    expect(x(c.recall[dip.endIdx]) - x(c.recall[dip.topIdx])).toBeGreaterThan(W / 4);
+    expect(x(c.recall[dip.endIdx]) - x(c.recall[dip.topIdx])).toBeGreaterThan(W / 2);
     const linear = xScale('linear', c.recall, W, null);
     expect(linear(c.recall[dip.endIdx]) - linear(c.recall[dip.topIdx])).toBeLessThan(25);
+  });
+
+  it('a short dip (end recall 1.2× its start): the band is still at least a third of the plot', () => {
+    const recall = [1, 0.5, 0.12, 0.11, 0.1, 0.09, 0];
+    const view = dipView(recall, { topIdx: 4, endIdx: 2 });
+    const x = xScale('log', Float64Array.from(recall), W, view.zoom);
+    expect(x(0.12) - x(0.1)).toBeGreaterThan(W / 3);
   });
 });
 
