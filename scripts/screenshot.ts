@@ -1,8 +1,9 @@
 /**
  * Opens a URL of the built app in headless Chromium and saves a screenshot.
- * Usage: npx tsx scripts/screenshot.ts "?demo" out.png [--click-dip | --click-low]
+ * Usage: npx tsx scripts/screenshot.ts "?demo" out.png [--click-dip | --inspect-dip | --click-low] [--axis=linear|log|rank]
  *        npx tsx scripts/screenshot.ts "" out.png --drop=tests/fixtures/io/scores-table.csv [--run] [--click-dip]
- * (--drop: the file goes to the validation-set picker; --run draws its curve; a scores table needs no model).
+ * (--inspect-dip: the "Inspect the dip" button, which also zooms onto it; --axis: picked last, after any click.
+ * --drop: the file goes to the validation-set picker; --run draws its curve; a scores table needs no model).
  */
 import { startServer, launchBrowser, openPage, readRun, curvePointOnPage, lowRecallPointWithFalsePositives } from '../tests/e2e/harness';
 import { evaluateEmbeddings } from '../src/metrics/evaluateEmbeddings';
@@ -46,6 +47,16 @@ try {
       await page.getByTestId('fp-gallery').waitFor();
       await page.waitForTimeout(800);
     }
+  }
+  if (flags.includes('--inspect-dip') && (await page.getByRole('button', { name: 'Inspect the dip' }).count()) > 0) {
+    await page.getByRole('button', { name: 'Inspect the dip' }).click();
+    await page.getByTestId('fp-gallery').waitFor();
+    await page.waitForTimeout(500);
+  }
+  const axis = flags.find((f) => f.startsWith('--axis='))?.slice('--axis='.length);
+  if (axis) {
+    await page.getByTestId('axis').selectOption(axis);
+    await page.waitForTimeout(500);
   }
   await page.screenshot({ path: out, fullPage: true });
   console.log(errors.length ? `page errors:\n${errors.join('\n')}` : 'no page errors');

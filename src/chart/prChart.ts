@@ -1,7 +1,7 @@
 import * as d3 from 'd3';
 import { firstAtOrBelow, nearestPoint, type ScreenPoints } from './nearestPoint';
-import { arithmetic } from './scaleArithmetic';
-import { axisLabel, xScale, xValues, type CurveAxis } from './prScales';
+import { axisLabel, lineX, screenPoints, xScale, xValues, type CurveAxis } from './prScales';
+import { dipLabelPosition } from './dipLabel';
 
 export const WIDTH = 760;
 export const HEIGHT = 460;
@@ -76,19 +76,13 @@ export function drawPrChart(svg: SVGSVGElement, d: ChartData, h: ChartHandlers):
     plot.append('rect').attr('class', 'dip-band').attr('x', x0).attr('y', 0).attr('width', Math.max(x1 - x0, 3)).attr('height', ih);
   }
 
-  // Every point's screen position (hover and click use the full curve): plain arithmetic, not d3 calls, for curves of millions of points.
-  const pts: ScreenPoints = { x: new Float32Array(d.recall.length), y: new Float32Array(d.recall.length) };
-  const fx = arithmetic(x, isLog);
-  const fy = arithmetic(y, false);
-  const xMin = x.domain()[0];
-  for (let i = 0; i < d.recall.length; i++) {
-    pts.x[i] = fx(isLog ? Math.max(xs[i], xMin) : xs[i]);
-    pts.y[i] = fy(d.precision[i]);
-  }
-  const line = d3.line<number>().x((i) => pts.x[i]).y((i) => pts.y[i]);
-  const drawn = Array.from(d.drawIdx).reverse(); // increasing recall
+  // Every plotted point's screen position (hover and click use the full curve); on log axes the (recall 0, precision 1) end point is not one.
+  const pts: ScreenPoints = screenPoints(d.axis, xs, d.precision, x, y);
+  const lx = lineX(d.axis, x);
+  const line = d3.line<number>().x((i) => lx(xs[i])).y((i) => pts.y[i]);
+  const drawn = Array.from(d.drawIdx).filter((i) => i < pts.x.length).reverse(); // increasing recall
   plot.append('path').attr('class', 'curve').attr('d', line(drawn));
-  if (d.overlay && d.axis !== 'rank') drawOverlay(plot, g, d.overlay, x, y, d.axis === 'log', iw);
+  if (d.overlay && d.axis !== 'rank') drawOverlay(plot, g, d.overlay, lineX(d.axis, x), y, iw);
   const stretch = plot.append('rect').attr('class', 'stretch-band').attr('y', 0).attr('height', ih).style('display', 'none');
 
   const overlay = g.append('rect').attr('class', 'overlay').attr('width', iw).attr('height', ih);
@@ -151,7 +145,8 @@ export function drawPrChart(svg: SVGSVGElement, d: ChartData, h: ChartHandlers):
       .on('keydown', (ev: KeyboardEvent) => {
         if (ev.key === 'Enter' || ev.key === ' ') h.onSelect(dipIdx);
       });
-    g.append('text').attr('class', 'dip-label').attr('x', pts.x[i] + 11).attr('y', pts.y[i] + 4).text('dip');
+    const label = dipLabelPosition(pts.x[i], pts.y[i], iw, ih);
+    g.append('text').attr('class', 'dip-label').attr('x', label.x).attr('y', label.y).attr('text-anchor', label.anchor).text('dip');
   }
 
   const selLine = g.append('line').attr('class', 'selected-line').attr('y1', 0).attr('y2', ih).style('display', 'none');
@@ -175,16 +170,14 @@ function drawOverlay(
   plot: d3.Selection<SVGGElement, unknown, null, undefined>,
   g: d3.Selection<SVGGElement, unknown, null, undefined>,
   o: NonNullable<ChartData['overlay']>,
-  x: d3.ScaleContinuousNumeric<number, number>,
+  lx: (recall: number) => number,
   y: d3.ScaleLinear<number, number>,
-  logRecall: boolean,
   iw: number,
 ) {
-  const lo = x.domain()[0];
   const idx = Array.from(o.drawIdx).reverse();
   const line = d3
     .line<number>()
-    .x((i) => x(logRecall ? Math.max(o.recall[i], lo) : o.recall[i]))
+    .x((i) => lx(o.recall[i]))
     .y((i) => y(o.precision[i]));
   plot.append('path').attr('class', 'curve-after').attr('data-testid', 'counterfactual-curve').attr('d', line(idx));
   const legend = g.append('g').attr('class', 'legend').attr('transform', `translate(${iw - 250},${y(0.3)})`);
@@ -198,7 +191,8 @@ function drawIsoF1(g: d3.Selection<SVGGElement, unknown, null, undefined>, x: d3
   const iso = g.append('g').attr('class', 'iso-f1');
   for (const f of [0.2, 0.4, 0.6, 0.8]) {
     // F1 = 2PR/(P+R)  ⇒  P = F·R / (2R − F), defined for R > F/2.
-    const rs = d3.range(0, 61).map((k) => f / 2 + ((1 - f / 2) * (k + 0.5)) / 61).filter((r) => r >= x.domain()[0]);
+    const [lo, hi] = x.domain();
+    const rs = d3.range(0, 61).map((k) => f / 2 + ((1 - f / 2) * (k + 0.5)) / 61).filter((r) => r >= lo && r <= hi); // a zoomed x clamps: a line beyond it would pile up on the edge
     const pts = rs.map((r) => [x(r), y((f * r) / (2 * r - f))] as [number, number]).filter(([, py]) => py >= y(1.02));
     iso.append('path').attr('d', d3.line()(pts));
     const end = pts[pts.length - 1]; // at recall 1, right-aligned above the line

@@ -4,6 +4,7 @@ import { useApp } from '../state/context';
 import { dipOf } from '../state/derived';
 import { drawPrChart, WIDTH, HEIGHT, type ChartHandle } from '../chart/prChart';
 import { nextCurveIndex } from '../chart/curveKeys';
+import { dipView } from '../chart/prScales';
 import { downsampleCurve } from '../metrics/curveQuery';
 import { CurveTooltip } from './CurveTooltip';
 
@@ -113,11 +114,20 @@ export function CurvePanel() {
           </button>
         )}
         {dip && (
-          <button className="primary" onClick={() => select(dip.endIdx)}>
+          <button
+            className="primary"
+            title="Switch to the log-recall axis, zoom onto the dip and list its pairs"
+            onClick={() => {
+              const view = dipView(c.recall, dip);
+              setAxis(view.axis); // clears the zoom…
+              setZoom(view.zoom); // …so zoom after
+              select(dip.endIdx);
+            }}
+          >
             Inspect the dip
           </button>
         )}
-        {!dip && <span className="muted">No low-recall dip: precision is highest where the model is most confident.</span>}
+        {!dip && <span className="muted">No low-recall dip: up to recall 0.5, precision never falls more than 0.05 below what it recovers to.</span>}
       </div>
       <div className="chart-wrap">
         <svg

@@ -1,4 +1,4 @@
-import type { Dip } from '../diagnostics/dip';
+import { findDip, type Dip } from '../diagnostics/dip';
 import type { Flag } from '../diagnostics/flags';
 import type { PrCurve } from '../metrics/prCurve';
 import { flagsToSession } from './sessionFlags';
@@ -20,6 +20,7 @@ export interface SessionInput {
   flags: readonly Flag[];
   curve: PrCurve;
   dip: Dip | null;
+  /** The curve with the flags applied; its dip is found here, by the same findDip (it can still dip). */
   counterfactual?: PrCurve | null;
   createdAt: Date;
 }
@@ -60,7 +61,7 @@ export function exportSession(input: SessionInput): string {
     settings: input.settings,
     flags: flagsToSession(input.flags, dataset.paths, dataset.classNames),
     curve: curveSummary(input.curve, input.dip),
-    counterfactual: input.counterfactual ? curveSummary(input.counterfactual, null) : null,
+    counterfactual: input.counterfactual ? curveSummary(input.counterfactual, findDip(input.counterfactual.precision, input.counterfactual.recall)) : null,
   };
   const text = JSON.stringify(session, null, 2);
   checkSession(JSON.parse(text)); // round-trip: refuse to write what we could not read

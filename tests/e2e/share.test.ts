@@ -192,7 +192,7 @@ test('Copy PNG puts the chart on the clipboard as a PNG, and says why and what t
   assert.deepEqual(errors, []);
 });
 
-test('with a planted block of cross-class duplicates the chart shows a dip, and the exported SVG marks it (band, marker, title line)', async () => {
+test('with a planted block of cross-class duplicates the chart shows a dip; after Inspect the dip (log recall, zoomed) the exported SVG marks it with a wide band, marker and title line', async () => {
   // Give 20 images of other classes the embedding of image 0: their pairs tie at the top score, mostly false positives.
   await page.evaluate(async () => {
     type S = {
@@ -216,17 +216,22 @@ test('with a planted block of cross-class duplicates the chart shows a dip, and 
     await s.setMetric(s.metric);
   });
   await page.getByTestId('dip').waitFor({ timeout: 30_000 });
+  // Inspect the dip zooms onto it (log-recall axis): the exported band is wide, not a sliver at recall 0.
+  await page.getByRole('button', { name: 'Inspect the dip' }).click();
+  assert.equal(await page.getByTestId('axis').inputValue(), 'log');
   const { bytes } = await download('export-svg');
   const parsed = await page.evaluate((src) => {
     const doc = new DOMParser().parseFromString(src, 'image/svg+xml');
     return {
       title: doc.querySelector('.title-block')?.textContent ?? '',
       band: doc.querySelector('rect.dip-band')?.getAttribute('style') ?? null,
+      bandWidth: Number(doc.querySelector('rect.dip-band')?.getAttribute('width')),
       marker: doc.querySelector('circle.dip-marker')?.getAttribute('style') ?? null,
     };
   }, bytes.toString('utf8'));
   assert.match(parsed.title, /dip \(red band and marker\): precision 0\.\d{3} vs [01]\.\d{3} up to recall/);
   assert.ok(parsed.band && /fill:\s*rgba\(200, 55, 45, 0\.12\)/.test(parsed.band), `band style: ${parsed.band}`);
+  assert.ok(parsed.bandWidth > 150, `band width after Inspect the dip: ${parsed.bandWidth} px`);
   assert.ok(parsed.marker && /fill:\s*rgb\(200, 55, 45\)/.test(parsed.marker), `marker style: ${parsed.marker}`);
   const png = inspectPng((await download('export-png')).bytes);
   assert.ok(png.differShare > 0.02);

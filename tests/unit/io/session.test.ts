@@ -109,6 +109,27 @@ describe('curveSummary(curve, dip)', () => {
   });
 });
 
+describe('exportSession(input): the counterfactual curve', () => {
+  it('records the dip of the counterfactual curve, found by the same findDip (a curve that still dips after the flags says so, not null)', () => {
+    // ranks 1–2 wrong, ranks 3–8 right; the flags remove only the rank-2 pair, so the dashed curve still dips at rank 1
+    const scores = [10, 9, 8, 7, 6, 5, 4, 3, 2, 1];
+    const labels = [0, 0, 1, 1, 1, 1, 1, 1, 0, 1];
+    const before = prCurve(Float64Array.from(scores), Uint8Array.from(labels));
+    const keep = scores.map((_, i) => i !== 1);
+    const after = prCurve(Float64Array.from(scores.filter((_, i) => keep[i])), Uint8Array.from(labels.filter((_, i) => keep[i])));
+    const afterDip = findDip(after.precision, after.recall)!;
+    expect(afterDip).not.toBeNull();
+    const s = parseSession(exportSession({ ...input, curve: before, dip: findDip(before.precision, before.recall), counterfactual: after }));
+    expect(s.counterfactual?.dip).toEqual(curveSummary(after, afterDip).dip);
+    expect(s.counterfactual?.dip).toMatchObject({ thresholdTop: 10, minPrecision: 0 });
+  });
+
+  it('records null for a counterfactual curve with no dip', () => {
+    const after = prCurve(Float64Array.from([3, 2, 1]), Uint8Array.from([1, 1, 0]));
+    expect(parseSession(exportSession({ ...input, counterfactual: after })).counterfactual?.dip).toBeNull();
+  });
+});
+
 describe('parseSession(text) error messages name the field', () => {
   const bad = (mutate: (s: ReturnType<typeof exported>) => void) => {
     const s = exported();
