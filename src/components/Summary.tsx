@@ -4,6 +4,7 @@ import { dipOf } from '../state/derived';
 import type { Dataset } from '../state/types';
 import type { PrCurve } from '../metrics/prCurve';
 import { reweightedAp } from '../metrics/reweightedAp';
+import { countOf } from './format';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
@@ -48,7 +49,7 @@ export function Summary() {
               <dt>Images</dt>
               <dd>
                 {fmt(evaluation.n)}
-                {dataset.pairs?.origin.kind === 'list' && !dataset.pairs.origin.classesKnown ? '' : ` in ${fmt(dataset.classes.length)} classes`}
+                {dataset.pairs?.origin.kind === 'list' && !dataset.pairs.origin.classesKnown ? '' : ` in ${countOf(dataset.classes.length, 'class', 'classes')}`}
               </dd>
             </div>
             <div>

@@ -110,7 +110,7 @@ export function createInputSlice(services: Services): StateCreator<AppState, [],
         try {
           const files = await pending;
           if (gen !== dataGen) return;
-          set({ dataDrop: { status: 'reading', detail: `Sorting ${files.length.toLocaleString('en-US')} files` } });
+          set({ dataDrop: { status: 'reading', detail: `Sorting ${files.length.toLocaleString('en-US')} file${files.length === 1 ? '' : 's'}` } });
           const inspection = await inputServices(services).inspectData(files);
           if (gen !== dataGen) return;
           set({ dataDrop: { status: 'inspected', inspection } });
