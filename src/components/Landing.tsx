@@ -5,14 +5,13 @@ import { DropZone } from './DropZone';
 import { ModelDropPanel } from './ModelDropPanel';
 import { DataDropPanel } from './DataDropPanel';
 import { PreprocessingPanel } from './PreprocessingPanel';
+import { demoHref } from '../urlOptions';
 
 export function Landing({ options }: { options: RunOptions }) {
   const runDemo = useApp((s) => s.runDemo);
   const start = (variant: 'clean' | 'noisy') => {
     // Reloading the page now reruns this demo instead of returning here.
-    const url = new URL(window.location.href);
-    url.searchParams.set('demo', variant === 'noisy' ? 'noisy' : '');
-    window.history.replaceState(null, '', url.href);
+    window.history.replaceState(null, '', demoHref(window.location.href, variant));
     void runDemo({ ...options, variant });
   };
   return (
