@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../state/context';
 import type { AppState, RunOptions } from '../state/types';
@@ -6,9 +7,11 @@ import { ModelDropPanel } from './ModelDropPanel';
 import { DataDropPanel } from './DataDropPanel';
 import { PreprocessingPanel } from './PreprocessingPanel';
 import { demoHref } from '../urlOptions';
+import { primaryAction, shouldRevealRun } from './landingActions';
 
 export function Landing({ options }: { options: RunOptions }) {
   const runDemo = useApp((s) => s.runDemo);
+  const demoFirst = useApp((s) => primaryAction(s) === 'demo');
   const start = (variant: 'clean' | 'noisy') => {
     // Reloading the page now reruns this demo instead of returning here.
     window.history.replaceState(null, '', demoHref(window.location.href, variant));
@@ -22,7 +25,7 @@ export function Landing({ options }: { options: RunOptions }) {
         the exact curve, and lists the most confident false positives behind any point you click.
       </p>
       <div className="landing-actions">
-        <button data-testid="run-demo" className="primary" onClick={() => start('clean')} autoFocus>
+        <button data-testid="run-demo" className={demoFirst ? 'primary' : 'secondary'} onClick={() => start('clean')} autoFocus={demoFirst}>
           Run the demo
         </button>
         <button data-testid="run-demo-noisy" className="secondary" onClick={() => start('noisy')}>
@@ -33,12 +36,12 @@ export function Landing({ options }: { options: RunOptions }) {
           byte copies filed under a wrong class, so the curve dips. Or open <code>?demo</code> / <code>?demo=noisy</code> to start at once.
         </span>
       </div>
-      <UserData options={options} />
+      <UserData options={options} primary={!demoFirst} />
     </section>
   );
 }
 
-function UserData({ options }: { options: RunOptions }) {
+function UserData({ options, primary }: { options: RunOptions; primary: boolean }) {
   const s = useApp(
     useShallow((st) => ({
       dropModel: st.dropModel,
@@ -59,6 +62,18 @@ function UserData({ options }: { options: RunOptions }) {
     })),
   );
   const noModelNeeded = s.embeddingsReady || s.scoresReady;
+  const canRun = noModelNeeded || (s.modelReady && s.dataReady);
+  const runButton = useRef<HTMLButtonElement>(null);
+  const wasReady = useRef(canRun);
+  useEffect(() => {
+    // Both drops just became ready: the run button is often below the fold (the preprocessing panel sits above it).
+    if (shouldRevealRun(wasReady.current, canRun)) {
+      const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+      runButton.current?.scrollIntoView({ block: 'center', behavior: reduce ? 'auto' : 'smooth' });
+      runButton.current?.focus({ preventScroll: true });
+    }
+    wasReady.current = canRun;
+  }, [canRun]);
   return (
     <>
       <h2 className="section-title">Or use your own model and validation set</h2>
@@ -101,7 +116,7 @@ function UserData({ options }: { options: RunOptions }) {
       </div>
       <PreprocessingPanel />
       <div className="landing-actions">
-        <button data-testid="run-user" className="primary" disabled={!noModelNeeded && (!s.modelReady || !s.dataReady)} onClick={() => void s.runUserData(options)}>
+        <button ref={runButton} data-testid="run-user" className={primary ? 'primary' : 'secondary'} disabled={!canRun} onClick={() => void s.runUserData(options)}>
           Draw the curve for my data
         </button>
         <span className="hint">{s.scoresReady ? 'Draws the exact curve of the dropped scores table (no model needed).' : s.embeddingsReady ? 'Scores every pair of the dropped embeddings (no model needed).' : s.outputProblem ? 'Pick an output that is an embedding ([batch, D]) in the model panel.' : !s.modelReady ? 'Drop a model first (or precomputed embeddings, or a scores table).' : !s.dataReady ? 'Now drop the validation images.' : 'Embeds the images in your browser, then scores the pairs (every pair of class folders, or the listed pairs).'}</span>
