@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../state/context';
 import type { AppState, RunOptions } from '../state/types';
@@ -8,10 +8,12 @@ import { DataDropPanel } from './DataDropPanel';
 import { PreprocessingPanel } from './PreprocessingPanel';
 import { demoHref } from '../urlOptions';
 import { primaryAction, shouldRevealRun } from './landingActions';
+import { lastSessionNote, readLastSession, type LastSession } from '../state/autosave';
 
 export function Landing({ options }: { options: RunOptions }) {
   const runDemo = useApp((s) => s.runDemo);
   const demoFirst = useApp((s) => primaryAction(s) === 'demo');
+  const [last] = useState(storedLastSession);
   const start = (variant: 'clean' | 'noisy') => {
     // Reloading the page now reruns this demo instead of returning here.
     window.history.replaceState(null, '', demoHref(window.location.href, variant));
@@ -36,6 +38,11 @@ export function Landing({ options }: { options: RunOptions }) {
           byte copies filed under a wrong class, so the curve dips. Or open <code>?demo</code> / <code>?demo=noisy</code> to start at once.
         </span>
       </div>
+      {last && (
+        <p className="last-session" data-testid="last-session">
+          {lastSessionNote(last)}
+        </p>
+      )}
       <UserData options={options} primary={!demoFirst} />
     </section>
   );
@@ -131,6 +138,15 @@ function UserData({ options, primary }: { options: RunOptions; primary: boolean 
       </p>
     </>
   );
+}
+
+/** The autosave's last session on the user's own data; null when none, or when storage is unavailable. */
+function storedLastSession(): LastSession | null {
+  try {
+    return readLastSession(window.localStorage);
+  } catch {
+    return null;
+  }
 }
 
 /** Whether the dropped model's chosen output (or its default) is one that cannot be an embedding. */
