@@ -22,3 +22,13 @@ export function readUrl(search: string): { autoRun: boolean; options: RunOptions
     notices,
   };
 }
+
+/** The page's address once a demo starts, so a reload reruns it: `?demo` for the clean set (no stray `=`), `?demo=noisy` for the noisy one; other options kept. */
+export function demoHref(href: string, variant: 'clean' | 'noisy'): string {
+  const url = new URL(href);
+  url.searchParams.delete('demo');
+  const rest = url.searchParams.toString();
+  const demo = variant === 'noisy' ? 'demo=noisy' : 'demo';
+  url.search = rest ? `${demo}&${rest}` : demo;
+  return url.href;
+}

@@ -1,6 +1,6 @@
 import type { PrCurve } from '../metrics/prCurve';
 import { WIDTH, HEIGHT } from '../chart/prChart';
-import { formatCount, formatRate, formatScore } from './format';
+import { countOf, formatCount, formatRate, formatScore } from './format';
 
 /** Exact values of one curve point (flips below the point near the top of the chart). */
 export function CurveTooltip({ curve, idx, x, y }: { curve: PrCurve; idx: number; x: number; y: number }) {
@@ -24,7 +24,7 @@ export function PointValues({ curve, idx }: { curve: PrCurve; idx: number }) {
         precision <b>{formatRate(curve.precision[idx])}</b> · recall <b>{formatRate(curve.recall[idx])}</b>
       </div>
       <div>
-        TP <b>{formatCount(curve.tp[idx])}</b> · FP <b>{formatCount(curve.fp[idx])}</b> · top {formatCount(curve.tp[idx] + curve.fp[idx])} pairs
+        TP <b>{formatCount(curve.tp[idx])}</b> · FP <b>{formatCount(curve.fp[idx])}</b> · top {countOf(curve.tp[idx] + curve.fp[idx], 'pair')}
       </div>
     </>
   );

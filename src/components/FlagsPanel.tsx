@@ -4,7 +4,7 @@ import { flagsCsvText, sessionText } from '../state/exports';
 import type { Flag } from '../diagnostics/flags';
 import type { Dataset } from '../state/types';
 import { download } from './download';
-import { formatCount } from './format';
+import { countOf } from './format';
 
 /** The user's flags, the before/after AP, and the CSV / session exports. */
 export function FlagsPanel() {
@@ -32,7 +32,7 @@ export function FlagsPanel() {
           {counterfactual && (
             <p className="before-after">
               AP <b>{evaluation.curve.ap.toFixed(4)}</b> → <b data-testid="ap-counterfactual" data-value={String(counterfactual.curve.ap)}>{counterfactual.curve.ap.toFixed(4)}</b> without the
-              flagged items ({formatCount(counterfactual.excludedPairs)} pairs excluded, {formatCount(counterfactual.changedLabels)} labels changed)
+              flagged items ({countOf(counterfactual.excludedPairs, 'pair')} excluded, {countOf(counterfactual.changedLabels, 'label')} changed)
             </p>
           )}
           <ol className="flags">

@@ -9,7 +9,7 @@ import { PairCard } from './PairCard';
 import { TableRowCard } from './TableRowCard';
 import { nameHubsOf } from '../state/tableDerived';
 import { PointValues } from './CurveTooltip';
-import { formatCount, formatScore } from './format';
+import { countOf, formatCount, formatScore } from './format';
 
 const PER_ROW = 2;
 /** Pairs per page: keeps the virtual list's height far below the browser's maximum element height. */
@@ -66,7 +66,7 @@ export function Gallery() {
   }
   const c = evaluation.curve;
   const what = FILTERS.find(([f]) => f === filter)![1];
-  const stretch = listed.fromRank === 0 ? `the top ${formatCount(listed.toRank)} pairs` : `ranks ${formatCount(listed.fromRank + 1)}–${formatCount(listed.toRank)}`;
+  const stretch = listed.fromRank === 0 ? listed.toRank === 1 ? 'the top pair' : `the top ${countOf(listed.toRank, 'pair')}` : `ranks ${formatCount(listed.fromRank + 1)}–${formatCount(listed.toRank)}`;
   return (
     <section className="gallery" data-testid="fp-gallery" aria-label="pairs at the selected point">
       <header>

@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../state/context';
 import type { AppState, RunOptions } from '../state/types';
@@ -5,14 +6,17 @@ import { DropZone } from './DropZone';
 import { ModelDropPanel } from './ModelDropPanel';
 import { DataDropPanel } from './DataDropPanel';
 import { PreprocessingPanel } from './PreprocessingPanel';
+import { demoHref } from '../urlOptions';
+import { primaryAction, shouldRevealRun } from './landingActions';
+import { lastSessionNote, readLastSession, type LastSession } from '../state/autosave';
 
 export function Landing({ options }: { options: RunOptions }) {
   const runDemo = useApp((s) => s.runDemo);
+  const demoFirst = useApp((s) => primaryAction(s) === 'demo');
+  const [last] = useState(storedLastSession);
   const start = (variant: 'clean' | 'noisy') => {
     // Reloading the page now reruns this demo instead of returning here.
-    const url = new URL(window.location.href);
-    url.searchParams.set('demo', variant === 'noisy' ? 'noisy' : '');
-    window.history.replaceState(null, '', url.href);
+    window.history.replaceState(null, '', demoHref(window.location.href, variant));
     void runDemo({ ...options, variant });
   };
   return (
@@ -23,7 +27,7 @@ export function Landing({ options }: { options: RunOptions }) {
         the exact curve, and lists the most confident false positives behind any point you click.
       </p>
       <div className="landing-actions">
-        <button data-testid="run-demo" className="primary" onClick={() => start('clean')} autoFocus>
+        <button data-testid="run-demo" className={demoFirst ? 'primary' : 'secondary'} onClick={() => start('clean')} autoFocus={demoFirst}>
           Run the demo
         </button>
         <button data-testid="run-demo-noisy" className="secondary" onClick={() => start('noisy')}>
@@ -34,12 +38,17 @@ export function Landing({ options }: { options: RunOptions }) {
           byte copies filed under a wrong class, so the curve dips. Or open <code>?demo</code> / <code>?demo=noisy</code> to start at once.
         </span>
       </div>
-      <UserData options={options} />
+      {last && (
+        <p className="last-session" data-testid="last-session">
+          {lastSessionNote(last)}
+        </p>
+      )}
+      <UserData options={options} primary={!demoFirst} />
     </section>
   );
 }
 
-function UserData({ options }: { options: RunOptions }) {
+function UserData({ options, primary }: { options: RunOptions; primary: boolean }) {
   const s = useApp(
     useShallow((st) => ({
       dropModel: st.dropModel,
@@ -60,6 +69,18 @@ function UserData({ options }: { options: RunOptions }) {
     })),
   );
   const noModelNeeded = s.embeddingsReady || s.scoresReady;
+  const canRun = noModelNeeded || (s.modelReady && s.dataReady);
+  const runButton = useRef<HTMLButtonElement>(null);
+  const wasReady = useRef(canRun);
+  useEffect(() => {
+    // Both drops just became ready: the run button is often below the fold (the preprocessing panel sits above it).
+    if (shouldRevealRun(wasReady.current, canRun)) {
+      const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+      runButton.current?.scrollIntoView({ block: 'center', behavior: reduce ? 'auto' : 'smooth' });
+      runButton.current?.focus({ preventScroll: true });
+    }
+    wasReady.current = canRun;
+  }, [canRun]);
   return (
     <>
       <h2 className="section-title">Or use your own model and validation set</h2>
@@ -102,7 +123,7 @@ function UserData({ options }: { options: RunOptions }) {
       </div>
       <PreprocessingPanel />
       <div className="landing-actions">
-        <button data-testid="run-user" className="primary" disabled={!noModelNeeded && (!s.modelReady || !s.dataReady)} onClick={() => void s.runUserData(options)}>
+        <button ref={runButton} data-testid="run-user" className={primary ? 'primary' : 'secondary'} disabled={!canRun} onClick={() => void s.runUserData(options)}>
           Draw the curve for my data
         </button>
         <span className="hint">{s.scoresReady ? 'Draws the exact curve of the dropped scores table (no model needed).' : s.embeddingsReady ? 'Scores every pair of the dropped embeddings (no model needed).' : s.outputProblem ? 'Pick an output that is an embedding ([batch, D]) in the model panel.' : !s.modelReady ? 'Drop a model first (or precomputed embeddings, or a scores table).' : !s.dataReady ? 'Now drop the validation images.' : 'Embeds the images in your browser, then scores the pairs (every pair of class folders, or the listed pairs).'}</span>
@@ -117,6 +138,15 @@ function UserData({ options }: { options: RunOptions }) {
       </p>
     </>
   );
+}
+
+/** The autosave's last session on the user's own data; null when none, or when storage is unavailable. */
+function storedLastSession(): LastSession | null {
+  try {
+    return readLastSession(window.localStorage);
+  } catch {
+    return null;
+  }
 }
 
 /** Whether the dropped model's chosen output (or its default) is one that cannot be an embedding. */

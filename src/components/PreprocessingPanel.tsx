@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../state/context';
 import type { AppState } from '../state/types';
+import { preprocessingOrigin, preprocessingOriginNote } from './preprocessingNote';
 
 type Prep = NonNullable<AppState['preprocessing']>;
 
@@ -37,10 +38,15 @@ export function PreprocessingPanel() {
   const fixedChannels = summary.inputs[0]?.shape[3] != null;
   const change = (patch: Partial<Prep>) => s.set({ ...p, ...patch });
   const size = (v: string) => Math.max(1, Math.min(2048, Math.round(Number(v)) || 1));
-  const edited = JSON.stringify(p) !== JSON.stringify(summary.preprocessing);
+  const origin = preprocessingOrigin(summary, p);
+  const edited = origin === 'yours';
+  const note = preprocessingOriginNote(origin);
   return (
-    <section className="prep" data-testid="prep-panel" aria-label="Preprocessing">
-      <h3>Preprocessing {edited && <span className="chip">edited — remembered for this model</span>}</h3>
+    <section className={note.warn ? 'prep prep-unstated' : 'prep'} data-testid="prep-panel" aria-label="Preprocessing">
+      <h3>Preprocessing</h3>
+      <p className={note.warn ? 'prep-source warn' : 'prep-source hint'} data-testid="prep-source" data-origin={origin} role={note.warn ? 'note' : undefined}>
+        {note.text}
+      </p>
       <div className="prep-grid">
         <div className="prep-fields">
           <label>

@@ -11,7 +11,6 @@ export function ProgressBar() {
   if (!busy && status !== 'cancelled') return null;
   const done = progress?.done ?? 0;
   const total = progress?.total ?? 0;
-  const fraction = status === 'scoring' ? 1 : total ? done / total : 0;
   const eta = progress && done > 0 && done < total ? ((progress.updatedAt - progress.startedAt) / done) * (total - done) : null;
   const embedding = status === 'embedding' && total > 0;
   return (
@@ -26,8 +25,14 @@ export function ProgressBar() {
           <strong>{stageDetail || labelOf(status)}</strong>
         )}
       </div>
-      {/* Indeterminate only while a stage without counts runs; a cancelled run shows where it stopped. */}
-      <progress max={1} value={busy && status !== 'embedding' && status !== 'scoring' ? undefined : fraction} aria-label="progress" />
+      {/* A count when there is one (embedding; a cancelled run shows where it stopped); stages without counts (loading, backend, scoring) move without claiming a fraction. */}
+      {embedding || (status === 'cancelled' && total > 0) ? (
+        <progress max={1} value={total ? done / total : 0} aria-label="progress" />
+      ) : busy ? (
+        <div className="progress-indeterminate" role="progressbar" aria-label="progress" aria-valuetext={stageDetail || labelOf(status)} data-testid="progress-indeterminate">
+          <span />
+        </div>
+      ) : null}
       {busy && (
         <button onClick={cancel} className="secondary">
           Cancel
@@ -46,7 +51,7 @@ function labelOf(status: string): string {
     case 'embedding':
       return 'Embedding';
     case 'scoring':
-      return 'Scoring every pair and computing the exact curve';
+      return 'Scoring the pairs and computing the exact curve';
     case 'cancelled':
       return 'Cancelled';
     default:

@@ -4,6 +4,8 @@ import { dipOf } from '../state/derived';
 import type { Dataset } from '../state/types';
 import type { PrCurve } from '../metrics/prCurve';
 import { reweightedAp } from '../metrics/reweightedAp';
+import { countOf } from './format';
+import { reusedEmbeddingsNote } from '../state/runNotes';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
@@ -48,7 +50,7 @@ export function Summary() {
               <dt>Images</dt>
               <dd>
                 {fmt(evaluation.n)}
-                {dataset.pairs?.origin.kind === 'list' && !dataset.pairs.origin.classesKnown ? '' : ` in ${fmt(dataset.classes.length)} classes`}
+                {dataset.pairs?.origin.kind === 'list' && !dataset.pairs.origin.classesKnown ? '' : ` in ${countOf(dataset.classes.length, 'class', 'classes')}`}
               </dd>
             </div>
             <div>
@@ -82,7 +84,7 @@ export function Summary() {
               {timings.scoreSeconds.toFixed(1)} s · total {timings.totalSeconds.toFixed(1)} s
             </>
           )}
-          {fromCache > 0 && <span data-testid="from-cache"> · {fromCache.toLocaleString('en-US')} embeddings from this browser's cache (not embedded again)</span>}
+          {fromCache > 0 && <span data-testid="from-cache"> · {reusedEmbeddingsNote(fromCache)}</span>}
         </p>
       )}
     </section>

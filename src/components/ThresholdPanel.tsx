@@ -6,7 +6,7 @@ import { drawHistogram, HIST_WIDTH, HIST_HEIGHT, type HistogramHandle } from '..
 import { operatingPointAt } from '../metrics/bestF1';
 import { pointAtThreshold } from '../metrics/curveQuery';
 import type { PrCurve } from '../metrics/prCurve';
-import { formatCount, formatRate, formatScore } from './format';
+import { countOf, formatCount, formatRate, formatScore } from './format';
 
 
 /**
@@ -64,7 +64,7 @@ export function ThresholdPanel() {
         aria-label="Score histograms of genuine and impostor pairs. Click a score, or focus and use ←/→, to set the threshold."
         viewBox={`0 0 ${HIST_WIDTH} ${HIST_HEIGHT}`}
       />
-      {hist.skipped > 0 && <p className="muted">{formatCount(hist.skipped)} pairs with a non-finite score are not shown.</p>}
+      {hist.skipped > 0 && <p className="muted">{countOf(hist.skipped, 'pair')} with a non-finite score {hist.skipped === 1 ? 'is' : 'are'} not shown.</p>}
       {selectedIdx === null ? (
         <p className="muted">Click the curve or the histogram to pick a threshold.</p>
       ) : (

@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../state/context';
 import { diagnosisOf } from '../state/derived';
 import { TAGS, TAG_IDS } from '../diagnostics/tagCatalog';
-import { formatCount } from './format';
+import { countOf, formatCount } from './format';
 import { ConfusionHeatmap } from './ConfusionHeatmap';
 
 const HUBS_SHOWN = 8;
@@ -22,7 +22,7 @@ export function WhyPanel() {
   const c = ctx.collapse;
   return (
     <section className="why-panel" aria-label="why the top false positives are there" data-testid="why-panel">
-      <h2>Why: the top {formatCount(topN)} false positives</h2>
+      <h2>Why: {topN === 1 ? 'the top false positive' : `the top ${countOf(topN, 'false positive')}`}</h2>
       <ul className="why-tags">
         {TAG_IDS.filter((t) => tagCounts[t] > 0).map((t) => (
           <li key={t}>
@@ -80,8 +80,8 @@ export function WhyPanel() {
           </table>
           <h3>Collapse</h3>
           <p className="collapse">
-            {formatCount(c.largestTieBlock)} pairs share the most common score · {(c.distinctScoreFraction * 100).toFixed(1)} % of scores are distinct ·{' '}
-            {formatCount(c.identicalEmbeddingCount)} images with an identical twin embedding · {formatCount(c.nearZeroNormCount)} near-zero embeddings
+            {countOf(c.largestTieBlock, 'pair')} {c.largestTieBlock === 1 ? 'has' : 'share'} the most common score · {(c.distinctScoreFraction * 100).toFixed(1)} % of scores are distinct ·{' '}
+            {countOf(c.identicalEmbeddingCount, 'image')} with an identical twin embedding · {countOf(c.nearZeroNormCount, 'near-zero embedding')}
           </p>
         </div>
       </div>

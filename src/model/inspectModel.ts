@@ -4,7 +4,7 @@ import { assembleModelFiles } from './modelFiles';
 import { planModel, type ModelOffer } from './planModel';
 import type { LoadedArtifacts } from './loadModel';
 import { registerL2Normalize } from './l2NormalizeLayer';
-import { preprocessingFromModel, type Preprocessing } from './preprocess';
+import { readPreprocessing, type Preprocessing, type PreprocessingSource } from './preprocess';
 import { modelHash } from './weightsHash';
 import { defaultOutput, judgeOutput, signatureOutputs, type OutputSummary, type TensorSummary } from './modelOutputs';
 import { describeModelName, type DropOrigin } from './modelName';
@@ -25,6 +25,8 @@ export interface ModelSummary {
   embeddingSize: number | null;
   /** Read from the model's input shape and metadata; the user can change it. */
   preprocessing: Preprocessing;
+  /** 'metadata' when the model.json states its normalisation, 'default' when it is Dipscope's guess (to be checked by the user). */
+  preprocessingSource: PreprocessingSource;
   /** Whether the input's height and width are fixed by the model (then the size cannot be edited). */
   fixedSize: boolean;
   /** Topology + weights hash: the embedding cache and the remembered preprocessing are keyed by it. */
@@ -94,7 +96,7 @@ async function describe(loaded: LoadedArtifacts, name: string, notes: string[], 
     }
   }
   const inShape = inputs[0]?.shape ?? [];
-  const preprocessing = preprocessingFromModel(inShape, loaded.metadata);
+  const { preprocessing, source: preprocessingSource } = readPreprocessing(inShape, loaded.metadata);
   const chosen = defaultOutput(outputs);
   const embeddingSize = outputs.find((o) => o.name === chosen.name)?.size ?? null;
   return {
@@ -106,6 +108,7 @@ async function describe(loaded: LoadedArtifacts, name: string, notes: string[], 
     defaultReason: chosen.reason,
     embeddingSize,
     preprocessing,
+    preprocessingSource,
     fixedSize: inShape[1] != null && inShape[2] != null,
     hash,
     notes,

@@ -31,6 +31,19 @@ const NORMALIZATIONS: readonly Normalization[] = ['unit', 'tf', 'caffe', 'torch'
  * Throws when the shape is not an image input.
  */
 export function preprocessingFromModel(inputShape: readonly (number | null)[], metadata?: unknown): Preprocessing {
+  return readPreprocessing(inputShape, metadata).preprocessing;
+}
+
+/**
+ * Where the model's preprocessing came from: 'metadata' when the model states
+ * its normalisation (`userDefinedMetadata.dipscope.preprocessing.normalization`),
+ * 'default' when the normalisation is Dipscope's guess ([0, 1]) — size and
+ * channels from the input shape alone do not say how pixels were scaled.
+ */
+export type PreprocessingSource = 'metadata' | 'default';
+
+/** preprocessingFromModel, and whether the model stated it (see PreprocessingSource). */
+export function readPreprocessing(inputShape: readonly (number | null)[], metadata?: unknown): { preprocessing: Preprocessing; source: PreprocessingSource } {
   if (inputShape.length !== 4) {
     throw new Error(`model input has shape [${inputShape.join(', ')}]; an image model needs [batch, height, width, channels]`);
   }
@@ -43,11 +56,14 @@ export function preprocessingFromModel(inputShape: readonly (number | null)[], m
     throw new Error(`model input has ${channels} channels; Dipscope feeds 1 (grayscale) or 3 (colour)`);
   }
   return {
-    width,
-    height,
-    channels,
-    normalization: meta.normalization ?? 'unit',
-    channelOrder: meta.channelOrder ?? (meta.normalization === 'caffe' ? 'bgr' : 'rgb'),
+    preprocessing: {
+      width,
+      height,
+      channels,
+      normalization: meta.normalization ?? 'unit',
+      channelOrder: meta.channelOrder ?? (meta.normalization === 'caffe' ? 'bgr' : 'rgb'),
+    },
+    source: meta.normalization ? 'metadata' : 'default',
   };
 }
 

@@ -114,7 +114,7 @@ export function createInputSlice(services: Services): StateCreator<AppState, [],
         try {
           const files = await pending;
           if (gen !== dataGen) return;
-          set({ dataDrop: { status: 'reading', detail: `Sorting ${files.length.toLocaleString('en-US')} files` } });
+          set({ dataDrop: { status: 'reading', detail: `Sorting ${files.length.toLocaleString('en-US')} file${files.length === 1 ? '' : 's'}` } });
           const io = inputServices(services);
           // A list dropped after its images (or images after their list) is read with them when that makes a pair list.
           const combined = combineWithPrevious(lastDataFiles, files);

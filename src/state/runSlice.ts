@@ -10,6 +10,7 @@ import { demoDataset } from './demoDataset';
 import { lazyImageUrls } from './lazyUrls';
 import { inputServices } from './inputSlice';
 import { EmbedCancelled } from '../workers/embed.client';
+import { cancelledDuringEmbedding, cancelledOutsideEmbedding, pairsToScore, scoringDetail } from './runNotes';
 import { embeddingModelKey } from '../io/embeddingCacheKey';
 
 export const DEMO_MODEL_PATH = 'models/fmnist-triplet/model.json';
@@ -84,7 +85,7 @@ export function createRunSlice(services: Services): StateCreator<AppState, [], [
           embedding,
           backend: source.kind === 'precomputed' ? null : embedding.backend,
           status: 'scoring',
-          stageDetail: 'Scoring every pair and computing the exact curve',
+          stageDetail: scoringDetail(pairsToScore(embedding.n, dataset.pairs ? dataset.pairs.a.length : null)),
           errors: [...failed, ...(embedding.warnings ?? [])],
         });
         const tScore = services.now();
@@ -104,14 +105,14 @@ export function createRunSlice(services: Services): StateCreator<AppState, [], [
       } catch (e) {
         if (!live()) return;
         if (e instanceof EmbedCancelled) {
-          set({ status: 'cancelled', stageDetail: `Cancelled after ${e.done.toLocaleString('en-US')} of ${e.total.toLocaleString('en-US')} images` });
+          set({ status: 'cancelled', stageDetail: cancelledDuringEmbedding(e.done, e.total), progress: { ...(get().progress ?? { startedAt: 0, updatedAt: 0 }), done: e.done, total: e.total } });
         } else set((s) => ({ status: 'error', stageDetail: '', errors: [...s.errors, (e as Error).message] }));
       }
     }
 
     /** A scores table: no embedding stage; the given scores go to the metrics worker (copies, transferred) and come back as the exact curve. */
     async function scoreTable(source: ScoresSource, dataset: Dataset, model: ModelInfo, table: ScoresTableView | null, warnings: string[], live: () => boolean, t0: number): Promise<void> {
-      set({ dataset, model, embedding: null, evaluation: null, backend: null, scoresTable: table, status: 'scoring', stageDetail: 'Computing the exact curve of the table', errors: warnings });
+      set({ dataset, model, embedding: null, evaluation: null, backend: null, scoresTable: table, status: 'scoring', stageDetail: scoringDetail(source.scores.length), errors: warnings });
       const tScore = services.now();
       const ev = await services.evaluator.evaluateScores({ scores: source.scores, labels: source.labels });
       if (!live()) return;
@@ -186,10 +187,11 @@ export function createRunSlice(services: Services): StateCreator<AppState, [], [
       cancel() {
         controller?.abort();
         // Outside the embedding stage there is nothing to wait for: drop the run now.
-        const { status } = get();
+        const { status, embedding, backend } = get();
         if (status === 'loading' || status === 'backend' || status === 'scoring') {
           generation++;
-          set({ status: 'cancelled', stageDetail: 'Cancelled' });
+          // While scoring, `embedding` is this run's (set before scoring starts); a precomputed run has no backend and embedded nothing.
+          set({ status: 'cancelled', stageDetail: cancelledOutsideEmbedding(status, status === 'scoring' && embedding && backend ? embedding.n - embedding.failed.length : null) });
         }
       },
 

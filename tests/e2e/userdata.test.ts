@@ -152,7 +152,7 @@ test('the same model and images dropped again after a reload are not embedded ag
   assert.equal(await runOnce(), 0);
   await page.reload();
   assert.equal(await runOnce(), 15);
-  assert.match((await page.getByTestId('from-cache').textContent()) ?? '', /15 embeddings from this browser's cache/);
+  assert.match((await page.getByTestId('from-cache').textContent()) ?? '', /15 images reused a stored embedding \(same file bytes, same model and preprocessing\): not embedded again/);
   await page.reload();
   await page.getByTestId('clear-cache').click();
   await page.getByText('Embedding cache cleared').waitFor();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inspectArtifacts, inspectModel } from '../../../src/model/inspectModel';
 import { modelName } from '../../../src/model/modelName';
-import { modelFiles } from './modelFixtures';
+import { fixtureArtifacts, modelFiles } from './modelFixtures';
 
 describe('inspectModel', () => {
   it('inspectModel(shards + model.json, any order) reports format, inputs, outputs, embedding size, preprocessing and a hash (M5a)', async () => {
@@ -18,6 +18,16 @@ describe('inspectModel', () => {
     expect(s.preprocessing).toMatchObject({ width: 8, height: 8, channels: 1 });
     expect(s.fixedSize).toBe(true);
     expect(s.hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("the summary says where the preprocessing came from: 'metadata' when model.json states it (userDefinedMetadata.dipscope.preprocessing), else 'default'", async () => {
+    const artifacts = await fixtureArtifacts('m5-sharded');
+    const plain = await inspectArtifacts({ ...artifacts, userDefinedMetadata: undefined }, 'plain', [], []);
+    const stated = await inspectArtifacts({ ...artifacts, userDefinedMetadata: { dipscope: { preprocessing: { normalization: 'tf' } } } }, 'stated', [], []);
+    expect(plain.kind === 'ready' && plain.summary.preprocessingSource).toBe('default');
+    expect(plain.kind === 'ready' && plain.summary.preprocessing.normalization).toBe('unit');
+    expect(stated.kind === 'ready' && stated.summary.preprocessingSource).toBe('metadata');
+    expect(stated.kind === 'ready' && stated.summary.preprocessing.normalization).toBe('tf');
   });
 
   it('the M1 Lambda model is "choose" with the L2-normalise offer; applying it gives a ready model with another hash than dropping the layer', async () => {

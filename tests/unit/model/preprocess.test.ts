@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { preprocessingFromModel, rgbaToInput, inputSize } from '../../../src/model/preprocess';
+import { preprocessingFromModel, readPreprocessing, rgbaToInput, inputSize } from '../../../src/model/preprocess';
 
 describe('preprocessingFromModel(inputShape, metadata)', () => {
   it('reads size and channels from an NHWC input shape', () => {
@@ -16,6 +16,21 @@ describe('preprocessingFromModel(inputShape, metadata)', () => {
   it('refuses inputs that are not images', () => {
     expect(() => preprocessingFromModel([null, 784])).toThrow(/height, width, channels/);
     expect(() => preprocessingFromModel([null, 28, 28, 4])).toThrow(/4 channels/);
+  });
+});
+
+describe('readPreprocessing(inputShape, metadata).source', () => {
+  it("is 'metadata' when the model's Dipscope metadata states the normalisation", () => {
+    expect(readPreprocessing([null, 28, 28, 1], { dipscope: { preprocessing: { normalization: 'tf' } } })).toEqual({
+      preprocessing: preprocessingFromModel([null, 28, 28, 1], { dipscope: { preprocessing: { normalization: 'tf' } } }),
+      source: 'metadata',
+    });
+  });
+  it("is 'default' without metadata, with other metadata, with an unknown normalisation, or with only a size (the [0, 1] normalisation is then a guess)", () => {
+    expect(readPreprocessing([null, 28, 28, 1]).source).toBe('default');
+    expect(readPreprocessing([null, 28, 28, 1], { author: 'x' }).source).toBe('default');
+    expect(readPreprocessing([null, 28, 28, 1], { dipscope: { preprocessing: { normalization: 'imagenet' } } }).source).toBe('default');
+    expect(readPreprocessing([null, null, null, 3], { dipscope: { preprocessing: { size: [64, 48] } } })).toMatchObject({ source: 'default', preprocessing: { normalization: 'unit' } });
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../../../src/state/store';
-import { installAutosave, autosaveKey } from '../../../src/state/autosave';
+import { installAutosave, autosaveKey, LAST_SESSION_KEY, lastSessionNote, readLastSession } from '../../../src/state/autosave';
 import type { Services } from '../../../src/state/types';
 import { inProcessEvaluator } from './fakeServices';
 
@@ -62,5 +62,50 @@ describe('installAutosave(store, storage)', () => {
     expect(s).toMatchObject({ axis: 'log', filter: 'all' });
     expect(s.counterfactual?.excludedPairs).toBe(3);
     expect(s.errors).toEqual([]);
+  });
+});
+
+describe('the last session on your own data (LAST_SESSION_KEY), for the start page after a reload', () => {
+  it('a demo run is not recorded', async () => {
+    const storage = memoryStorage();
+    const store = createAppStore(services());
+    installAutosave(store, storage);
+    await store.getState().runDemo();
+    store.getState().addFlag({ kind: 'exclude-image', image: 3 });
+    await settle();
+    expect(readLastSession(storage)).toBeNull();
+  });
+
+  it('a run on your own model and data is recorded with its data name, model name and flag count, kept up to date as flags change', async () => {
+    const storage = memoryStorage();
+    const store = createAppStore(services());
+    installAutosave(store, storage);
+    await store.getState().runDemo();
+    store.setState({ model: { name: 'resnet50-triplet', url: '' } }); // a dropped model has no URL
+    store.getState().addFlag({ kind: 'exclude-image', image: 3 });
+    await settle();
+    expect(readLastSession(storage)).toEqual({ data: 'tiny', model: 'resnet50-triplet', flags: 1 });
+    store.getState().addFlag({ kind: 'exclude-image', image: 2 });
+    await settle();
+    expect(readLastSession(storage)?.flags).toBe(2);
+  });
+
+  it('readLastSession is null for nothing stored or something unreadable', () => {
+    const storage = memoryStorage();
+    expect(readLastSession(storage)).toBeNull();
+    storage.setItem(LAST_SESSION_KEY, '{not json');
+    expect(readLastSession(storage)).toBeNull();
+    storage.setItem(LAST_SESSION_KEY, JSON.stringify({ data: 'x' }));
+    expect(readLastSession(storage)).toBeNull();
+  });
+
+  it('lastSessionNote names data, model and flags and says how to restore; a model-less run names what was dropped', () => {
+    expect(lastSessionNote({ data: 'val', model: 'resnet50-triplet', flags: 3 })).toBe(
+      'Your last session: val with resnet50-triplet (3 flags) — drop the same model and data to restore the flags and view',
+    );
+    expect(lastSessionNote({ data: 'val', model: 'm', flags: 1 })).toMatch(/\(1 flag\)/);
+    expect(lastSessionNote({ data: 'scores.csv', model: 'none (scores table)', flags: 0 })).toBe(
+      'Your last session: scores.csv (scores table, 0 flags) — drop the same data to restore the flags and view',
+    );
   });
 });

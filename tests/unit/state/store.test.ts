@@ -73,7 +73,35 @@ describe('app store', () => {
       }),
     );
     await store.getState().runDemo();
-    expect(store.getState()).toMatchObject({ status: 'cancelled', stageDetail: 'Cancelled after 64 of 1,000 images' });
+    expect(store.getState()).toMatchObject({
+      status: 'cancelled',
+      stageDetail: 'Cancelled after 64 of 1,000 images; the 64 embedded are stored — Run again continues from there',
+      progress: { done: 64, total: 1000 },
+    });
+  });
+
+  it('the scoring stage names how many pairs it scores (every pair of 3 images: 3)', async () => {
+    const store = createAppStore(services());
+    const seen: string[] = [];
+    store.subscribe((s) => {
+      if (s.status === 'scoring') seen.push(s.stageDetail);
+    });
+    await store.getState().runDemo();
+    expect(seen[0]).toBe('Scoring 3 pairs and computing the exact curve');
+  });
+
+  it('Cancel while scoring says the embeddings are stored, so Run again only scores', async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const store = createAppStore(services({ evaluator: { ...inProcessEvaluator, evaluate: async (req) => (await gate, inProcessEvaluator.evaluate(req)) } }));
+    const run = store.getState().runDemo();
+    await new Promise<void>((r) => {
+      const stop = store.subscribe((s) => s.status === 'scoring' && (stop(), r()));
+    });
+    store.getState().cancel();
+    release();
+    await run;
+    expect(store.getState()).toMatchObject({ status: 'cancelled', stageDetail: 'Cancelled while scoring the pairs; the 2 images embedded are stored — Run again only scores the pairs' });
   });
 
   it('Cancel while the manifest loads drops the run at once', async () => {
