@@ -10,6 +10,7 @@ import { TableRowCard } from './TableRowCard';
 import { nameHubsOf } from '../state/tableDerived';
 import { PointValues } from './CurveTooltip';
 import { countOf, formatCount, formatScore } from './format';
+import { listedHeading } from './listedHeading';
 
 const PER_ROW = 2;
 /** Pairs per page: keeps the virtual list's height far below the browser's maximum element height. */
@@ -74,7 +75,7 @@ export function Gallery() {
           {selectedIdx < c.thresholds.length ? <PointValues curve={c} idx={selectedIdx} /> : 'end point: no pair is predicted positive'}
         </div>
         <h2>
-          {formatCount(listed.ranks.length)} {what} {filter === 'fn' ? 'below' : 'among'} {stretch}
+          {listedHeading(filter, listed.ranks.length, stretch)}
           {selectedIdx < c.thresholds.length && <> (score ≥ {formatScore(c.thresholds[selectedIdx])})</>}
         </h2>
         <div className="gallery-controls">
@@ -120,11 +121,14 @@ export function Gallery() {
             <div key={row.key} data-index={row.index} ref={virtual.measureElement} className="pair-row" style={{ transform: `translateY(${row.start}px)` }}>
               {Array.from(pageRanks.subarray(row.index * PER_ROW, row.index * PER_ROW + PER_ROW), (r) => {
                 const p = pairAtRank(evaluation, r);
-                if (table) return <TableRowCard key={p.pair} pair={p} dataset={dataset} table={table} isHub={hubs?.isHub ?? null} />;
+                // Ranks are 0-based: a pair above the selected point (rank < toRank) is predicted a match.
+                const predicted = r < listed.toRank;
+                if (table) return <TableRowCard key={p.pair} pair={p} predicted={predicted} dataset={dataset} table={table} isHub={hubs?.isHub ?? null} />;
                 return (
                   <PairCard
                     key={p.pair}
                     pair={p}
+                    predicted={predicted}
                     a={dataset.images[p.i]}
                     b={dataset.images[p.j]}
                     classes={dataset.classes}

@@ -4,13 +4,16 @@ import { TAGS } from '../diagnostics/tagCatalog';
 import type { DatasetImage } from '../state/types';
 import { useApp } from '../state/context';
 import { formatCount, formatScore } from './format';
+import { OUTCOME_LABEL, pairOutcome } from './pairOutcome';
 
 /** One pair side by side: both images (pixelated when tiny), score, rank, classes, file names (always text), why-tags and flag actions. */
-export function PairCard({ pair, a, b, classes, tags, canRelabel = true }: { pair: ListedPair; a: DatasetImage; b: DatasetImage; classes: string[]; tags: TagId[]; canRelabel?: boolean }) {
+export function PairCard(props: { pair: ListedPair; predicted: boolean; a: DatasetImage; b: DatasetImage; classes: string[]; tags: TagId[]; canRelabel?: boolean }) {
+  const { pair, predicted, a, b, classes, tags, canRelabel = true } = props;
   const addFlag = useApp((s) => s.addFlag);
   const tag = tags[0];
+  const outcome = pairOutcome(pair.label, predicted);
   return (
-    <div role="listitem" className={`pair ${pair.label ? 'tp' : 'fp'}`} data-testid="fp-pair" data-score={pair.score} data-rank={pair.rank}>
+    <div role="listitem" className={`pair ${outcome}`} data-testid="fp-pair" data-score={pair.score} data-rank={pair.rank}>
       <div className="pair-images">
         <PairImage image={a} className={classes[a.label]} />
         <PairImage image={b} className={classes[b.label]} />
@@ -18,7 +21,7 @@ export function PairCard({ pair, a, b, classes, tags, canRelabel = true }: { pai
       <div className="pair-meta">
         <span className="rank">#{formatCount(pair.rank)}</span>
         <span className="score">score {formatScore(pair.score)}</span>
-        <span className={`badge ${pair.label ? 'tp' : 'fp'}`}>{pair.label ? 'true positive' : 'false positive'}</span>
+        <span className={`badge ${outcome}`}>{OUTCOME_LABEL[outcome]}</span>
       </div>
       {tags.length > 0 && (
         <ul className="tags" aria-label="why this pair is here">

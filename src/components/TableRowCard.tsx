@@ -3,14 +3,16 @@ import type { Dataset } from '../state/types';
 import type { ScoresTableView } from '../state/scoresRun';
 import { useApp } from '../state/context';
 import { formatCount, formatScore } from './format';
+import { OUTCOME_LABEL, pairOutcome } from './pairOutcome';
 
 /**
  * One row of a scores table: the two names (plain text, never HTML), the
  * file line, score, rank and label, a hub mark, and the flag actions that
  * work without images (exclude the pair, flip its label, exclude a name).
  */
-export function TableRowCard({ pair, dataset, table, isHub }: { pair: ListedPair; dataset: Dataset; table: ScoresTableView; isHub: Uint8Array | null }) {
+export function TableRowCard({ pair, predicted, dataset, table, isHub }: { pair: ListedPair; predicted: boolean; dataset: Dataset; table: ScoresTableView; isHub: Uint8Array | null }) {
   const addFlag = useApp((s) => s.addFlag);
+  const outcome = pairOutcome(pair.label, predicted);
   const line = table.lines[pair.pair];
   const a = dataset.images[pair.i]?.path ?? '';
   const b = dataset.images[pair.j]?.path ?? '';
@@ -19,7 +21,7 @@ export function TableRowCard({ pair, dataset, table, isHub }: { pair: ListedPair
   const hubB = isHub?.[pair.j] === 1;
   const tag = hubA || hubB ? 'hub-image' : undefined;
   return (
-    <div role="listitem" className={`pair table-row ${pair.label ? 'tp' : 'fp'}`} data-testid="fp-pair" data-score={pair.score} data-rank={pair.rank} data-line={line}>
+    <div role="listitem" className={`pair table-row ${outcome}`} data-testid="fp-pair" data-score={pair.score} data-rank={pair.rank} data-line={line}>
       {table.named ? (
         <div className="pair-names" data-testid="pair-names">
           <span className="name" title={a} data-testid="name-a">
@@ -40,7 +42,7 @@ export function TableRowCard({ pair, dataset, table, isHub }: { pair: ListedPair
       <div className="pair-meta">
         <span className="rank">#{formatCount(pair.rank)}</span>
         <span className="score">score {formatScore(pair.score)}</span>
-        <span className={`badge ${pair.label ? 'tp' : 'fp'}`}>{pair.label ? 'true positive' : 'false positive'}</span>
+        <span className={`badge ${outcome}`}>{OUTCOME_LABEL[outcome]}</span>
         <span className="muted">{table.named ? `line ${line}` : `label ${pair.label}`}</span>
       </div>
       {(hubA || hubB) && (

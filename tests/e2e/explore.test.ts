@@ -27,6 +27,9 @@ test('rank axis + brush lists the pairs of a stretch of the ranking; the false-n
   const fnRanks = await page.getByTestId('fp-pair').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-rank'))));
   assert.ok(fnRanks.length > 0 && fnRanks.every((r) => r > hi), 'false negatives are ranked below the stretch');
   assert.equal(await page.locator('[data-testid="fp-pair"].fp').count(), 0, 'false negatives are positive pairs');
+  assert.equal(await page.locator('[data-testid="fp-pair"].fn').count(), fnRanks.length, 'each is marked a false negative, not a true positive');
+  assert.match((await page.getByTestId('fp-pair').first().locator('.badge').textContent()) ?? '', /^false negative/);
+  assert.match((await heading.textContent()) ?? '', /^[\d,]+ false negatives?: positives ranked below ranks /);
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -39,7 +42,7 @@ test('the gallery is virtualised and paged: all 499,500 pairs listed at full rec
   await page.getByLabel('all pairs').check();
   const heading = page.getByTestId('fp-gallery').locator('h2');
   await heading.waitFor();
-  const total = Number(/^([\d,]+) all pairs/.exec((await heading.textContent()) ?? '')?.[1].replace(/,/g, ''));
+  const total = Number(/^Every pair of the top ([\d,]+) pairs/.exec((await heading.textContent()) ?? '')?.[1].replace(/,/g, ''));
   assert.ok(total > 400_000, `pairs listed: ${total}`);
   assert.ok((await page.getByTestId('fp-pair').count()) < 60, 'only the visible rows are rendered');
   await page.getByRole('button', { name: 'last page' }).click();
