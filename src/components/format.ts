@@ -14,7 +14,4 @@ export function formatRate(v: number): string {
   return v !== 0 && Math.abs(v) < 1e-3 ? v.toExponential(1) : v.toFixed(4);
 }
 
-/** A count and its noun, singular for exactly one: "1 label", "0 labels", "1,000 labels" (`plural` for irregular nouns). */
-export function countOf(n: number, singular: string, plural = `${singular}s`): string {
-  return `${formatCount(n)} ${n === 1 ? singular : plural}`;
-}
+export { countOf } from '../base/countOf';

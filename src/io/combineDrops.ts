@@ -1,5 +1,6 @@
 import type { DroppedFile } from './dropFiles';
 import { isImagePath, junkReason } from './pathRules';
+import { countOf } from '../base/countOf';
 
 const LIST = /\.(txt|csv|tsv)$/i;
 
@@ -17,12 +18,11 @@ const lists = (files: readonly DroppedFile[]) => files.filter((f) => LIST.test(f
 export function combineWithPrevious(previous: readonly DroppedFile[] | null, next: readonly DroppedFile[]): { files: DroppedFile[]; note: string } | null {
   if (!previous || previous.length === 0) return null;
   const [prevImages, prevLists, nextImages, nextLists] = [images(previous), lists(previous), images(next), lists(next)];
-  const plural = (n: number, one: string) => `${n.toLocaleString('en-US')} ${one}${n === 1 ? '' : 's'}`;
   if (nextImages.length === 0 && nextLists.length > 0 && prevImages.length > 0 && prevLists.length === 0) {
-    return { files: [...previous, ...next], note: `${nextLists.map((f) => f.path).join(', ')} read together with the ${plural(prevImages.length, 'image')} dropped before. Drop a folder with both to start over.` };
+    return { files: [...previous, ...next], note: `${nextLists.map((f) => f.path).join(', ')} read together with the ${countOf(prevImages.length, 'image')} dropped before. Drop a folder with both to start over.` };
   }
   if (nextLists.length === 0 && nextImages.length > 0 && prevLists.length > 0 && prevImages.length === 0) {
-    return { files: [...previous, ...next], note: `These ${plural(nextImages.length, 'image')} read together with ${prevLists.map((f) => f.path).join(', ')} dropped before. Drop a folder with both to start over.` };
+    return { files: [...previous, ...next], note: `These ${countOf(nextImages.length, 'image')} read together with ${prevLists.map((f) => f.path).join(', ')} dropped before. Drop a folder with both to start over.` };
   }
   return null;
 }

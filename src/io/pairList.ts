@@ -1,5 +1,6 @@
 import type { IssueLog } from './inputIssue';
 import { normalizePath, shortPath } from './pathRules';
+import { countOf } from '../base/countOf';
 
 /**
  * Pairs of images named by path, in typed columns: pair k is
@@ -61,7 +62,7 @@ export class PairListBuilder {
       const first = this.repeats.slice(0, 5).join(', ');
       this.log.warning(
         this.repeats[0],
-        `${this.repeats.length} pair(s) repeat an earlier pair (lines ${first}${this.repeats.length > 5 ? ', …' : ''}); each copy counts in the curve`,
+        `${countOf(this.repeats.length, 'pair repeats', 'pairs repeat')} an earlier pair (line${this.repeats.length === 1 ? '' : 's'} ${first}${this.repeats.length > 5 ? ', …' : ''}); each copy counts in the curve`,
         'remove the repeated lines if they are not intended',
       );
     }

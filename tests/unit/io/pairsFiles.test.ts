@@ -70,6 +70,9 @@ describe('parsePairsCsv(text, file): path_a,path_b,label', () => {
     expect(r.pairs.a.length).toBe(2);
     expect(r.issues).toHaveLength(1);
     expect(r.issues[0]).toMatchObject({ severity: 'warning', line: 2 });
+    expect(r.issues[0].message).toMatch(/^1 pair repeats an earlier pair \(line 2\)/);
+    const two = parsePairsCsv('a.jpg,b.jpg,1\nb.jpg,a.jpg,1\na.jpg,b.jpg,1\n', 'p.csv');
+    expect(two.issues[0].message).toMatch(/^2 pairs repeat an earlier pair \(lines 2, 3\)/);
   });
   it('an empty file is one error', () => {
     expect(parsePairsCsv('', 'p.csv').issues[0].message).toMatch(/no pairs/);
