@@ -73,6 +73,7 @@ function DataDropResult({ it, sampling }: { it: DataInspection; sampling: Return
 /** A scores table: rows, positives, negatives, names, non-finite scores and every skipped row (by line). */
 function ScoresTableCounts({ it, skipped }: { it: Extract<Extract<DataDropView, { status: 'inspected' }>['inspection'], { kind: 'scores' }>; skipped: ReactNode }) {
   const t = it.table;
+  const said = [...it.rowErrors, ...it.warnings];
   const rows = t.scores.length;
   return (
     <div className="drop-result">
@@ -91,14 +92,14 @@ function ScoresTableCounts({ it, skipped }: { it: Extract<Extract<DataDropView, 
         </p>
       )}
       {t.negatives === 0 && <p className="drop-error" data-testid="error">No negative pairs (no label 0/false): precision is 1 everywhere.</p>}
-      {it.warnings.length > 0 && (
-        <details className="skipped" open={it.warnings.length <= 8}>
-          <summary>{fmt(it.warnings.length)} note{it.warnings.length === 1 ? '' : 's'} on the table</summary>
+      {said.length > 0 && (
+        <details className="skipped" open={said.length <= 8}>
+          <summary>{fmt(said.length)} note{said.length === 1 ? '' : 's'} on the table</summary>
           <ul data-testid="table-notes">
-            {it.warnings.slice(0, 50).map((w) => (
+            {said.slice(0, 50).map((w) => (
               <li key={w}>{w}</li>
             ))}
-            {it.warnings.length > 50 && <li>… and {fmt(it.warnings.length - 50)} more (all are listed above the curve after the run)</li>}
+            {said.length > 50 && <li>… and {fmt(said.length - 50)} more (all are listed above the curve after the run)</li>}
           </ul>
         </details>
       )}

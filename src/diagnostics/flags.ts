@@ -70,3 +70,14 @@ function describe(x: unknown): string {
     return String(x);
   }
 }
+
+/** Two flags mean the same thing (pairs in either order). */
+export function sameFlag(a: Flag, b: Flag): boolean {
+  if (a.kind !== b.kind) return false;
+  if ((a.kind === 'exclude-pair' || a.kind === 'label-error') && (b.kind === 'exclude-pair' || b.kind === 'label-error')) {
+    return (a.i === b.i && a.j === b.j) || (a.i === b.j && a.j === b.i);
+  }
+  if (a.kind === 'exclude-image' && b.kind === 'exclude-image') return a.image === b.image;
+  if (a.kind === 'relabel-image' && b.kind === 'relabel-image') return a.image === b.image && a.toClass === b.toClass;
+  return false;
+}

@@ -2,6 +2,7 @@ import type { NamedBytes } from './bytes';
 import { InputError, type InputIssue } from './inputIssue';
 import { readLabels } from './labelsFile';
 import { readNpy } from './npy';
+import { countOf } from '../base/countOf';
 
 /** Precomputed embeddings with one class per row: what the metrics core needs to score every pair, no model. */
 export interface EmbeddingSet {
@@ -32,11 +33,11 @@ export function readEmbeddingSet(embeddings: NamedBytes, labels: NamedBytes): Em
   const [n, dim] = arr.shape;
   if (dim === 0 || n < 2) throw new InputError({ file, field: 'shape', message: `has shape (${n}, ${dim}); pairs need at least 2 rows of at least 1 value`, fix: 'save the embeddings of the whole validation set' });
   if (!(arr.data instanceof Float32Array || arr.data instanceof Float64Array)) {
-    throw new InputError({ file, field: 'descr', message: `has dtype '${arr.dtype}'; embeddings must be float32 or float64`, fix: 'in Python: np.save(path, emb.astype(np.float32))' });
+    throw new InputError({ file, field: 'dtype', message: `has dtype '${arr.dtype}'; embeddings must be float32 or float64`, fix: 'in Python: np.save(path, emb.astype(np.float32))' });
   }
   const issues: InputIssue[] = [];
   if (arr.data instanceof Float64Array) {
-    issues.push({ file, field: 'descr', severity: 'warning', message: 'is float64; read as float32 (what the model and the app compute in)', fix: 'none needed; save as float32 to halve the file' });
+    issues.push({ file, field: 'dtype', severity: 'warning', message: 'is float64; read as float32 (what the model and the app compute in)', fix: 'none needed; save as float32 to halve the file' });
   }
   const data = arr.data instanceof Float32Array ? arr.data : Float32Array.from(arr.data);
   const bad: number[] = [];
@@ -52,7 +53,7 @@ export function readEmbeddingSet(embeddings: NamedBytes, labels: NamedBytes): Em
     issues.push({
       file,
       severity: 'warning',
-      message: `${bad.length} row(s) contain NaN or Infinity (rows ${bad.slice(0, 5).join(', ')}${bad.length > 5 ? ', …' : ''}); their pairs are excluded from the curve and counted`,
+      message: `${countOf(bad.length, 'row contains', 'rows contain')} NaN or Infinity (row${bad.length === 1 ? '' : 's'} ${bad.slice(0, 5).join(', ')}${bad.length > 5 ? ', …' : ''}); their pairs are excluded from the curve and counted`,
       fix: 'check the model output for these inputs',
     });
   }

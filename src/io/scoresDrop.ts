@@ -9,7 +9,9 @@ export interface ScoresInspection {
   /** The file's name without folders (the dataset name). */
   name: string;
   table: ScoresTable;
-  /** Rows dropped for a bad score or label and assumptions made (distance → −distance), one line each, naming file and line. */
+  /** Rows dropped for a bad score or label (at most 1 %), one line each, naming file and line. */
+  rowErrors: string[];
+  /** Assumptions made and things worth knowing (distance → −distance, repeated pairs), one line each. */
   warnings: string[];
   /** NaN/±Infinity scores: kept in the table, excluded and counted by the curve (case P3). */
   nonFinite: number;
@@ -51,8 +53,9 @@ export async function readScoresDrop(path: string, bytes: ArrayBuffer, kind: 'sc
       fix: 'check the score column holds the model\'s scores (NaN only for pairs that could not be scored); for a distance, name the column distance',
     });
   }
-  const warnings = issues.map((i) => (i.severity === 'error' ? `${formatIssue(i)} (row skipped)` : formatIssue(i)));
-  return { kind: 'scores', name, table, warnings, nonFinite, rowsRead };
+  const rowErrors = bad.map((i) => `${formatIssue(i)} (row skipped)`);
+  const warnings = issues.filter((i) => i.severity !== 'error').map(formatIssue);
+  return { kind: 'scores', name, table, rowErrors, warnings, nonFinite, rowsRead };
 }
 
 function refuse(file: string, good: number, rowsRead: number, bad: InputIssue[]): never {

@@ -33,7 +33,7 @@ export function flagsToSession(flags: readonly Flag[], paths: readonly string[],
 export interface ResolvedFlags {
   /** The flags whose images and classes were all found, in session order. */
   flags: Flag[];
-  /** One line per flag that could not be applied (never skipped silently), e.g. 'flags[2]: image "x.png" is not in this dataset'. */
+  /** One line per flag that could not be applied (never skipped silently), e.g. 'flag 3: image "x.png" is not in this dataset'. */
   problems: string[];
 }
 
@@ -50,7 +50,7 @@ export function resolveSessionFlags(session: Session, paths: readonly string[], 
   const flags: Flag[] = [];
   const problems: string[] = [];
   session.flags.forEach((f, k) => {
-    const where = `flags[${k}]`;
+    const where = `flag ${k + 1}`;
     const find = (p: string): number | null => {
       if (twice.has(p)) problems.push(`${where}: image ${JSON.stringify(p)} occurs twice in this dataset`);
       else if (!index.has(p)) problems.push(`${where}: image ${JSON.stringify(p)} is not in this dataset`);
@@ -83,24 +83,50 @@ export function resolveSessionFlags(session: Session, paths: readonly string[], 
   return { flags, problems };
 }
 
+const CURVE_COUNTS = { pairs: 'pairs', positives: 'positive pairs', distinctScores: 'distinct scores', excludedNonFinite: 'non-finite scores excluded' } as const;
+const fmt = (n: number) => n.toLocaleString('en-US');
+const names = (xs: readonly string[]) => (xs.length > 4 ? `${xs.slice(0, 4).map((x) => JSON.stringify(x)).join(', ')} and ${xs.length - 4} more` : xs.map((x) => JSON.stringify(x)).join(', '));
+
 /**
  * Where what the colleague computes now differs from the session: image
- * count, class names, and the curve summary (counts exactly, AP and chance to
- * 1e-9). Empty when everything matches. Each line says what differs.
+ * count, class names (as a set: flags name classes, so their order does not
+ * matter), and the curve summary (counts exactly, AP and chance to 1e-9).
+ * Empty when everything matches. Each line says what differs, in numbers.
  */
 export function sessionDifferences(session: Session, now: { images: number; classNames: readonly string[]; curve: CurveSummary }): string[] {
   const out: string[] = [];
-  if (session.dataset.images !== now.images) out.push(`${session.dataset.images} images in the session, ${now.images} loaded now`);
-  if (session.dataset.classes.join('\u0000') !== now.classNames.join('\u0000')) {
-    out.push(`classes differ: session has ${JSON.stringify(session.dataset.classes)}, loaded now ${JSON.stringify(now.classNames)}`);
+  if (session.dataset.images !== now.images) out.push(`${fmt(session.dataset.images)} images in the session, ${fmt(now.images)} loaded now`);
+  const before = new Set(session.dataset.classes);
+  const after = new Set(now.classNames);
+  const onlyBefore = session.dataset.classes.filter((c) => !after.has(c));
+  const onlyNow = now.classNames.filter((c) => !before.has(c));
+  if (onlyBefore.length > 0 || onlyNow.length > 0) {
+    const parts = [onlyBefore.length > 0 ? `only in the session: ${names(onlyBefore)}` : '', onlyNow.length > 0 ? `only loaded now: ${names(onlyNow)}` : ''];
+    out.push(`classes differ (${parts.filter(Boolean).join('; ')})`);
   }
   const s = session.curve;
   const c = now.curve;
   for (const key of ['pairs', 'positives', 'distinctScores', 'excludedNonFinite'] as const) {
-    if (s[key] !== c[key]) out.push(`${key}: ${s[key]} in the session, ${c[key]} now`);
+    if (s[key] !== c[key]) out.push(`${CURVE_COUNTS[key]}: ${fmt(s[key])} in the session, ${fmt(c[key])} now`);
   }
   for (const key of ['ap', 'chance'] as const) {
-    if (Math.abs(s[key] - c[key]) > 1e-9) out.push(`${key === 'ap' ? 'AP' : 'chance'}: ${s[key]} in the session, ${c[key]} now (different files or model?)`);
+    if (Math.abs(s[key] - c[key]) > 1e-9) {
+      const [then, nowText] = distinctDecimals(s[key], c[key]);
+      out.push(`${key === 'ap' ? 'AP' : 'chance'}: ${then} in the session, ${nowText} now`);
+    }
   }
   return out;
+}
+
+/** Two numbers with as few decimals (at least 4) as tell them apart: 0.8782 and 0.8987, 0.500000001 and 0.500000003. */
+function distinctDecimals(a: number, b: number): [string, string] {
+  let d = 4;
+  while (d < 15 && a.toFixed(d) === b.toFixed(d)) d++;
+  return [a.toFixed(d), b.toFixed(d)];
+}
+
+/** The session was saved over these images and classes (same count, same class names in any order). */
+export function sameSessionData(session: Session, now: { images: number; classNames: readonly string[] }): boolean {
+  const after = new Set(now.classNames);
+  return session.dataset.images === now.images && session.dataset.classes.length === after.size && session.dataset.classes.every((c) => after.has(c));
 }

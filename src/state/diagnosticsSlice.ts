@@ -1,18 +1,8 @@
 import type { StateCreator } from 'zustand';
 import type { AppState, DiagnosticsSlice, Services } from './types';
-import type { Flag } from '../diagnostics/flags';
+import { sameFlag } from '../diagnostics/flags';
 import { readSession, indexOfThreshold } from './exports';
-
-/** Two flags mean the same thing (pairs in either order). */
-function sameFlag(a: Flag, b: Flag): boolean {
-  if (a.kind !== b.kind) return false;
-  if ((a.kind === 'exclude-pair' || a.kind === 'label-error') && (b.kind === 'exclude-pair' || b.kind === 'label-error')) {
-    return (a.i === b.i && a.j === b.j) || (a.i === b.j && a.j === b.i);
-  }
-  if (a.kind === 'exclude-image' && b.kind === 'exclude-image') return a.image === b.image;
-  if (a.kind === 'relabel-image' && b.kind === 'relabel-image') return a.image === b.image && a.toClass === b.toClass;
-  return false;
-}
+import { planSessionOpen } from './sessionOpen';
 
 /**
  * Flags and the counterfactual curve. The counterfactual is derived from the
@@ -44,12 +34,16 @@ export function createDiagnosticsSlice(services: Services): StateCreator<AppStat
         set((s) => ({ errors: [...s.errors, `Session file not imported: ${(e as Error).message}`] }));
         return;
       }
-      // Restoring our own autosave: only flags that no longer match are worth a message.
-      const notes = opts.restore ? read.notes.filter((n) => n.includes('flags[')) : read.notes;
-      set((s) => ({ flags: read.flags, axis: read.axis, zoom: read.zoom, filter: read.filter, errors: [...s.errors, ...notes] }));
-      if (read.metric !== get().metric) await get().setMetric(read.metric);
+      const plan = planSessionOpen({ ...read, resolved: read.flags, current: get().flags, restore: !!opts.restore });
+      if (plan.refused !== null) {
+        set((s) => ({ errors: [...s.errors, plan.refused] }));
+        return;
+      }
+      const { settings } = read.session;
+      set((s) => ({ flags: plan.flags, axis: settings.recallAxis, zoom: settings.zoom, filter: settings.filter, notes: [...s.notes, ...plan.notes] }));
+      if (settings.metric !== get().metric) await get().setMetric(settings.metric);
       else await get().replay();
-      get().select(indexOfThreshold(get(), read.threshold));
+      get().select(indexOfThreshold(get(), settings.threshold));
     },
     async replay() {
       const gen = ++generation;

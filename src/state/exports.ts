@@ -1,7 +1,7 @@
 import type { AppState } from './types';
 import { dipOf } from './derived';
 import { flagsToCsv } from '../io/flagsCsv';
-import { exportSession, curveSummary } from '../io/session';
+import { exportSession, curveSummary, type Session } from '../io/session';
 import { parseSession } from '../io/sessionParse';
 import { resolveSessionFlags, sessionDifferences } from '../io/sessionFlags';
 import type { Flag } from '../diagnostics/flags';
@@ -44,11 +44,12 @@ export function sessionText(s: AppState, now = new Date()): string {
 }
 
 /**
- * What applying a session file to the current view means: its flags (by path),
- * settings, and every problem or difference as a sentence. Throws with the
- * field name when the file is not a Dipscope session.
+ * A session file read against the current view: its settings, the flags that
+ * name images loaded now, one line per flag that does not, and where its
+ * numbers differ from the curve computed now. Throws with the field name when
+ * the file is not a Dipscope session.
  */
-export function readSession(s: AppState, text: string): { flags: Flag[]; metric: AppState['metric']; axis: AppState['axis']; zoom: [number, number] | null; filter: AppState['filter']; threshold: number | null; notes: string[] } {
+export function readSession(s: AppState, text: string): { session: Session; flags: Flag[]; problems: string[]; differences: string[]; now: { name: string; images: number; classNames: readonly string[] } } {
   if (!s.dataset || !s.evaluation) throw new Error('run an evaluation first, then import the session');
   const session = parseSession(text);
   const paths = s.dataset.images.map((im) => im.path);
@@ -58,20 +59,11 @@ export function readSession(s: AppState, text: string): { flags: Flag[]; metric:
   const flags = resolved.flags.filter((f) => {
     if (f.kind !== 'exclude-pair' && f.kind !== 'label-error') return true;
     if (index.find(f.i, f.j).length > 0) return true;
-    resolved.problems.push(`flags[…]: ${f.kind} of ${JSON.stringify(paths[f.i])} and ${JSON.stringify(paths[f.j])} is not a pair of this pair list`);
+    resolved.problems.push(`${JSON.stringify(paths[f.i])} and ${JSON.stringify(paths[f.j])} are not a pair of this pair list`);
     return false;
   });
-  const now = { images: paths.length, classNames: s.dataset.classes, curve: curveSummary(s.evaluation.curve, dipOf(s.evaluation)) };
-  const filter = session.settings.filter;
-  return {
-    flags,
-    metric: session.settings.metric,
-    axis: session.settings.recallAxis,
-    zoom: session.settings.zoom,
-    filter,
-    threshold: session.settings.threshold,
-    notes: [...resolved.problems, ...sessionDifferences(session, now)].map((n) => `session: ${n}`),
-  };
+  const now = { name: s.dataset.name, images: paths.length, classNames: s.dataset.classes };
+  return { session, flags, problems: resolved.problems, differences: sessionDifferences(session, { ...now, curve: curveSummary(s.evaluation.curve, dipOf(s.evaluation)) }), now };
 }
 
 /** The curve index a session's threshold points at. */

@@ -39,7 +39,7 @@ export function createRunSlice(services: Services): StateCreator<AppState, [], [
       controller = new AbortController();
       const live = () => gen === generation;
       const t0 = services.now();
-      set({ status: 'loading', stageDetail: firstDetail, errors: [], progress: null, selectedIdx: null, flags: [], counterfactual: null });
+      set({ status: 'loading', stageDetail: firstDetail, errors: [], notes: [], progress: null, selectedIdx: null, flags: [], counterfactual: null });
       try {
         const prepared = await prepare();
         const { dataset, model, source, preprocessing, modelHash, release } = prepared;
@@ -51,7 +51,7 @@ export function createRunSlice(services: Services): StateCreator<AppState, [], [
         releaseLive?.();
         releaseLive = release;
         if (source.kind === 'scores') {
-          await scoreTable(source, dataset, model, prepared.table ?? null, prepared.warnings ?? [], live, t0);
+          await scoreTable(source, dataset, model, prepared.table ?? null, { errors: prepared.rowErrors ?? [], notes: prepared.warnings ?? [] }, live, t0);
           return;
         }
         set({ dataset, model, embedding: null, evaluation: null, scoresTable: null, status: 'backend', stageDetail: 'Testing backends' });
@@ -86,7 +86,8 @@ export function createRunSlice(services: Services): StateCreator<AppState, [], [
           backend: source.kind === 'precomputed' ? null : embedding.backend,
           status: 'scoring',
           stageDetail: scoringDetail(pairsToScore(embedding.n, dataset.pairs ? dataset.pairs.a.length : null)),
-          errors: [...failed, ...(embedding.warnings ?? [])],
+          errors: failed,
+          notes: embedding.warnings ?? [],
         });
         const tScore = services.now();
         await get().setMetric(get().metric);
@@ -111,8 +112,8 @@ export function createRunSlice(services: Services): StateCreator<AppState, [], [
     }
 
     /** A scores table: no embedding stage; the given scores go to the metrics worker (copies, transferred) and come back as the exact curve. */
-    async function scoreTable(source: ScoresSource, dataset: Dataset, model: ModelInfo, table: ScoresTableView | null, warnings: string[], live: () => boolean, t0: number): Promise<void> {
-      set({ dataset, model, embedding: null, evaluation: null, backend: null, scoresTable: table, status: 'scoring', stageDetail: scoringDetail(source.scores.length), errors: warnings });
+    async function scoreTable(source: ScoresSource, dataset: Dataset, model: ModelInfo, table: ScoresTableView | null, said: { errors: string[]; notes: string[] }, live: () => boolean, t0: number): Promise<void> {
+      set({ dataset, model, embedding: null, evaluation: null, backend: null, scoresTable: table, status: 'scoring', stageDetail: scoringDetail(source.scores.length), errors: said.errors, notes: said.notes });
       const tScore = services.now();
       const ev = await services.evaluator.evaluateScores({ scores: source.scores, labels: source.labels });
       if (!live()) return;
@@ -129,6 +130,7 @@ export function createRunSlice(services: Services): StateCreator<AppState, [], [
       progress: null,
       backend: null,
       errors: [],
+      notes: [],
       dataset: null,
       model: null,
       embedding: null,
@@ -150,7 +152,7 @@ export function createRunSlice(services: Services): StateCreator<AppState, [], [
         await execute(opts, 'Preparing your images', async () => {
           const { modelDrop, dataDrop, preprocessing, modelOutput } = get();
           if (dataDrop?.status === 'inspected' && dataDrop.inspection.kind === 'embeddings') return precomputedRun(dataDrop.inspection);
-          if (dataDrop?.status === 'inspected' && dataDrop.inspection.kind === 'scores') return { ...scoresRun(dataDrop.inspection), warnings: dataDrop.inspection.warnings };
+          if (dataDrop?.status === 'inspected' && dataDrop.inspection.kind === 'scores') return { ...scoresRun(dataDrop.inspection), rowErrors: dataDrop.inspection.rowErrors, warnings: dataDrop.inspection.warnings };
           if (modelDrop?.status !== 'inspected' || modelDrop.inspection.kind !== 'ready') throw new Error('Drop a model that loads first (model.json and its .bin shards).');
           const data = dataDrop?.status === 'inspected' ? dataDrop.inspection : null;
           if (data?.kind !== 'class-folders' && data?.kind !== 'pair-list') throw new Error('Drop a validation set first (class folders of images, or a pairs list with its images).');
@@ -198,6 +200,9 @@ export function createRunSlice(services: Services): StateCreator<AppState, [], [
       dismissError(index) {
         set((s) => ({ errors: s.errors.filter((_, k) => k !== index) }));
       },
+      dismissNote(index) {
+        set((s) => ({ notes: s.notes.filter((_, k) => k !== index) }));
+      },
     };
   };
 }
@@ -210,7 +215,9 @@ interface Prepared {
   source: ModelSource | { kind: 'precomputed'; embedding: EmbedResult } | ScoresSource;
   /** A scores table's row names (null for other runs). */
   table?: ScoresTableView;
-  /** Lines to show in the errors list from the start (a scores table's skipped rows). */
+  /** A scores table's skipped rows: shown as errors from the start. */
+  rowErrors?: string[];
+  /** A scores table's notes (assumptions made, repeated pairs): shown as notes from the start. */
   warnings?: string[];
   preprocessing?: Preprocessing;
   /** Known model hash (the embedding cache key); absent: computed by the pipeline. */

@@ -105,7 +105,10 @@ export interface RunSlice {
   stageDetail: string;
   progress: Progress | null;
   backend: BackendReport | null;
+  /** What failed or was skipped (an image, a file, a session), each naming the file and the fix: shown as alerts. */
   errors: string[];
+  /** What was read with an assumption or is worth knowing, nothing lost (16-bit images reduced, float64 read as float32, a session's differences): shown as notes. */
+  notes: string[];
   dataset: Dataset | null;
   model: ModelInfo | null;
   embedding: EmbedResult | null;
@@ -121,6 +124,7 @@ export interface RunSlice {
   backToStart(): void;
   cancel(): void;
   dismissError(index: number): void;
+  dismissNote(index: number): void;
 }
 
 export type CurveAxis = 'linear' | 'log' | 'rank';
@@ -161,7 +165,7 @@ export interface DiagnosticsSlice {
   clearFlags(): void;
   /** Recomputes the counterfactual from the current evaluation and flags (latest request wins). */
   replay(): Promise<void>;
-  /** Applies a session file's flags and settings; problems and differences are shown as errors (with `restore`, only flags that could not be applied). */
+  /** Adds a session file's flags to the user's and applies its view, with one note on what applied and what differs; a session for other data is refused and nothing changes (with `restore`, only flags that could not be restored are noted). */
   importSession(text: string, opts?: { restore?: boolean }): Promise<void>;
 }
 

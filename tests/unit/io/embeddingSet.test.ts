@@ -35,11 +35,11 @@ describe('readEmbeddingSet(embeddings.npy, labels)', () => {
   it('float64 embeddings are narrowed to float32 with a warning', () => {
     const s = readEmbeddingSet({ name: 'e.npy', bytes: ioFixture('emb-f8-be.npy') }, text('l.txt', 'a\na\nb\nb'));
     expect(s.embeddings).toBeInstanceOf(Float32Array);
-    expect(s.issues[0]).toMatchObject({ severity: 'warning', field: 'descr' });
+    expect(s.issues[0]).toMatchObject({ severity: 'warning', field: 'dtype' });
   });
   it('rows with NaN are kept and named in a warning', () => {
     const s = readEmbeddingSet({ name: 'e.npy', bytes: npyF32([1, 0, NaN, 0, 0, 1], [3, 2]) }, text('l.txt', 'a\nb\nb'));
-    expect(s.issues[0].message).toMatch(/1 row\(s\) contain NaN .*rows 1\)/);
+    expect(s.issues[0].message).toMatch(/^1 row contains NaN or Infinity \(row 1\)/);
   });
   it('refuses a count mismatch, a 1-D array, integer embeddings and a Fortran-order file, naming the file', () => {
     expect(inputError(() => readEmbeddingSet(emb, text('labels.txt', 'a\nb\n'))).message).toMatch(/^labels\.txt: has 2 labels but the embeddings have 4 rows/);

@@ -14,7 +14,8 @@ describe('readScoresDrop(path, bytes, kind): when a scores table can be run', ()
     expect(drop.name).toBe('val-scores.csv');
     expect(drop.table.scores.length).toBe(199);
     expect(drop.rowsRead).toBe(200);
-    expect(drop.warnings).toEqual(['val-scores.csv, line 8 (label): label "maybe" is not a pair label. Fix: use 1/0, true/false or same/different (row skipped)']);
+    expect(drop.rowErrors).toEqual(['val-scores.csv, line 8 (label): label "maybe" is not a pair label. Fix: use 1/0, true/false or same/different (row skipped)']);
+    expect(drop.warnings).toEqual([]);
   });
 
   it('refuses a table with more than 1 % bad rows, naming the file, the first bad line, the count and the fix', async () => {
@@ -39,6 +40,7 @@ describe('readScoresDrop(path, bytes, kind): when a scores table can be run', ()
     const drop = await readScoresDrop('n.csv', buf('0.9,1\nnan,0\ninf,1\n0.1,0\n'), 'scores-csv');
     expect(drop.nonFinite).toBe(2);
     expect(drop.warnings).toEqual([]);
+    expect(drop.rowErrors).toEqual([]);
   });
 });
 

@@ -72,10 +72,10 @@ describe('exportSession(input) / parseSession(text)', () => {
     const { flags: back, problems } = resolveSessionFlags(s, ['A/a1.png', 'A/a2.png'], ['B']);
     expect(back).toEqual([{ kind: 'label-error', i: 0, j: 1 }]);
     expect(problems).toEqual([
-      'flags[0]: image "B/b1.png" is not in this dataset',
-      'flags[2]: image "B/b1.png" is not in this dataset',
-      'flags[3]: image "B/b1.png" is not in this dataset',
-      'flags[3]: class "A" is not in this dataset',
+      'flag 1: image "B/b1.png" is not in this dataset',
+      'flag 3: image "B/b1.png" is not in this dataset',
+      'flag 4: image "B/b1.png" is not in this dataset',
+      'flag 4: class "A" is not in this dataset',
     ]);
   });
 

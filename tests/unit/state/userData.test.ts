@@ -7,6 +7,7 @@ import type { ModelInspection } from '../../../src/model/inspectModel';
 import type { Preprocessing } from '../../../src/model/preprocess';
 import { embeddingModelKey } from '../../../src/io/embeddingCacheKey';
 import { inProcessEvaluator } from './fakeServices';
+import { sessionText } from '../../../src/state/exports';
 
 const pre: Preprocessing = { width: 8, height: 8, channels: 1, normalization: 'unit', channelOrder: 'rgb' };
 const loaded = { artifacts: {}, format: 'layers-model' as const, metadata: undefined };
@@ -204,10 +205,34 @@ describe('user data in the store', () => {
     expect(s.status).toBe('ready');
     expect(requests).toEqual([]);
     expect(s.backend).toBeNull();
-    expect(s.errors).toEqual(['emb.npy: is float64; read as float32']);
+    expect(s.notes).toEqual(['emb.npy: is float64; read as float32']);
+    expect(s.errors).toEqual([]);
     expect(s.evaluation?.curve.n).toBe(3);
     expect(s.evaluation?.curve.ap).toBe(1);
     expect(s.dataset?.images[2]).toMatchObject({ path: 'row 2', label: 1 });
     expect(s.dataset?.images[2].url).toMatch(/^data:image\/svg\+xml,/);
+  });
+
+  it('opening a session saved for other data keeps the user\'s flags and view and says why it was not imported; one for this data adds its flags to theirs', async () => {
+    const { store } = world();
+    const set = { embeddings: Float32Array.from([0, 0, 0, 1, 5, 5]), n: 3, dim: 2, classIds: Uint32Array.from([0, 0, 1]), classes: ['a', 'b'], issues: [] };
+    store.setState({ dataDrop: { status: 'inspected', inspection: { kind: 'embeddings', name: 'emb', set, warnings: [], skipped: [], counts: { images: 3, classes: 2, positives: 1, negatives: 2, sampled: false } } } });
+    await store.getState().runUserData();
+    store.getState().addFlag({ kind: 'exclude-image', image: 2 });
+    const session = (over: object) => JSON.stringify({ ...JSON.parse(sessionText(store.getState())), ...over });
+    const foreign = session({ dataset: { name: 'demo', images: 1000, classes: ['bag', 'coat'] }, flags: [{ kind: 'exclude-image', image: 'bag/1.png' }] });
+    store.getState().setAxis('linear');
+    await store.getState().importSession(foreign);
+    let s = store.getState();
+    expect(s.flags).toEqual([{ kind: 'exclude-image', image: 2 }]);
+    expect(s.axis).toBe('linear');
+    expect(s.errors).toEqual([expect.stringMatching(/^Session file not imported: it was saved for "demo" \(1,000 images; model: none \(precomputed embeddings\)\), and none of its 1 flag names an image loaded now \("emb", 3 images\)\. Your flags and view are unchanged\./)]);
+
+    const same = session({ flags: [{ kind: 'exclude-pair', a: 'row 0', b: 'row 1' }], settings: { ...JSON.parse(sessionText(store.getState())).settings, recallAxis: 'log' } });
+    await store.getState().importSession(same);
+    s = store.getState();
+    expect(s.flags).toEqual([{ kind: 'exclude-image', image: 2 }, { kind: 'exclude-pair', i: 0, j: 1 }]);
+    expect(s.axis).toBe('log');
+    expect(s.notes).toEqual([expect.stringMatching(/^Session opened: saved for "emb" \(3 images; model: none \(precomputed embeddings\)\) on \d{4}-\d\d-\d\d; 1 of 1 flag applied, your 1 flag kept/)]);
   });
 });
