@@ -57,6 +57,8 @@ function DataDropResult({ it, sampling }: { it: DataInspection; sampling: Return
         <strong>{it.name}</strong>: {what} in {fmt(c.classes)} classes → {fmt(c.positives)} positive and {fmt(c.negatives)} negative pairs
         {sampled ? ' in all (sampled, see below)' : ' (every pair is scored)'}
       </p>
+      {it.kind === 'class-folders' && <ClassList names={it.classes} ids={it.images.map((im) => im.label)} />}
+      {it.kind === 'embeddings' && <ClassList names={it.set.classes} ids={it.set.classIds} />}
       {it.kind === 'class-folders' && <SamplingControls counts={c} />}
       {c.classes < 2 && <p className="drop-error" data-testid="error">Only one class: there are no negative pairs, so precision is 1 everywhere. Drop at least two class folders.</p>}
       {it.kind === 'embeddings' &&
@@ -67,6 +69,27 @@ function DataDropResult({ it, sampling }: { it: DataInspection; sampling: Return
         ))}
       {skipped}
     </div>
+  );
+}
+
+/** The classes read from the drop, with their image counts (a stray folder shows up here), and a word on classes of one image (no positive pair). */
+function ClassList({ names, ids }: { names: readonly string[]; ids: ArrayLike<number> }) {
+  const per = new Array<number>(names.length).fill(0);
+  for (let k = 0; k < ids.length; k++) per[ids[k]]++;
+  const single = names.filter((_, c) => per[c] === 1);
+  return (
+    <>
+      <details className="class-list" data-testid="class-list">
+        <summary>{names.length === 1 ? 'Its class' : `Its ${fmt(names.length)} classes`}</summary>
+        <p>{names.map((n, c) => `${n} (${fmt(per[c])})`).join(' · ')}</p>
+      </details>
+      {single.length > 0 && (
+        <p className="drop-note" data-testid="single-image-classes">
+          {single.length === 1 ? `Class ${single[0]} has` : `${fmt(single.length)} classes (${single.slice(0, 5).join(', ')}${single.length > 5 ? ', …' : ''}) have`} a single image: no positive pair, only
+          negatives. Fine if intended; otherwise add images of {single.length === 1 ? 'it' : 'them'} or leave {single.length === 1 ? 'it' : 'them'} out.
+        </p>
+      )}
+    </>
   );
 }
 
@@ -142,6 +165,26 @@ const EXPECTED_LINES: Record<Extract<DataInspection, { kind: 'pair-list' }>['for
 /** A dropped pair list: what was read, the counts, and every problem naming the list file, its line and the fix. */
 function PairListResult({ it, skipped }: { it: Extract<DataInspection, { kind: 'pair-list' }>; skipped: React.ReactNode }) {
   const c = it.counts;
+  const problems = it.problems.length > 0 && (
+    <ul className="warnings" data-testid="list-problems">
+      {it.problems.map((p) => (
+        <li key={p}>{p}</li>
+      ))}
+    </ul>
+  );
+  if (it.awaitingImages) {
+    const l = c.listed;
+    return (
+      <div className="drop-result">
+        <p className="drop-note" data-testid="data-counts" data-kind="pair-list" data-awaiting="images" data-images={0} data-pairs={0} data-listed-pairs={l.pairs} data-listed-images={l.images}>
+          <strong>{it.name}</strong> ({FORMAT[it.format]}) lists {fmt(l.pairs)} pairs ({fmt(l.positives)} positive, {fmt(l.negatives)} negative) naming {fmt(l.images)} images. Now
+          drop those images (their folder or a .zip): they are read together with this list, and only they are embedded.
+        </p>
+        {problems}
+        {skipped}
+      </div>
+    );
+  }
   return (
     <div className="drop-result">
       <p
@@ -172,13 +215,7 @@ function PairListResult({ it, skipped }: { it: Extract<DataInspection, { kind: '
           The list has no {c.positives === 0 ? 'positive' : 'negative'} pairs: the curve will be flat.
         </p>
       )}
-      {it.problems.length > 0 && (
-        <ul className="warnings" data-testid="list-problems">
-          {it.problems.map((p) => (
-            <li key={p}>{p}</li>
-          ))}
-        </ul>
-      )}
+      {problems}
       {skipped}
     </div>
   );

@@ -134,7 +134,8 @@ function Preview() {
     <figure className="prep-preview" data-testid="prep-preview">
       <canvas ref={canvas} aria-label={`${preview.path} after preprocessing`} />
       <figcaption>
-        <code>{preview.path}</code> as the model receives it (each channel stretched for display; channel 0 drawn red).
+        <code>{preview.path}</code> as the model receives it{' '}
+        {min.length === 1 ? '(one grey channel, stretched from its range for display).' : '(each channel stretched from its range for display; channel 0 drawn red, so BGR input looks blue-tinted).'}
         <br />
         <span data-testid="prep-range">
           Values: {min.map((lo, k) => `[${fmt(lo)}, ${fmt(max[k])}]`).join(' ')}

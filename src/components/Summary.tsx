@@ -4,6 +4,7 @@ import { dipOf } from '../state/derived';
 import type { Dataset } from '../state/types';
 import type { PrCurve } from '../metrics/prCurve';
 import { reweightedAp } from '../metrics/reweightedAp';
+import { warnNonFinite } from '../metrics/prCurve';
 import { countOf } from './format';
 import { reusedEmbeddingsNote } from '../state/runNotes';
 
@@ -11,8 +12,8 @@ const fmt = (n: number) => n.toLocaleString('en-US');
 
 /** AP, chance level, pair counts, warnings and timings of the current evaluation. */
 export function Summary() {
-  const { evaluation, dataset, timings, fromCache } = useApp(
-    useShallow((s) => ({ evaluation: s.evaluation, dataset: s.dataset, timings: s.timings, fromCache: s.embedding?.fromCache ?? 0 })),
+  const { evaluation, dataset, timings, fromCache, skipped } = useApp(
+    useShallow((s) => ({ evaluation: s.evaluation, dataset: s.dataset, timings: s.timings, fromCache: s.embedding?.fromCache ?? 0, skipped: s.embedding?.failed.length ?? 0 })),
   );
   if (!evaluation || !dataset) return null;
   const c = evaluation.curve;
@@ -49,8 +50,9 @@ export function Summary() {
             <div>
               <dt>Images</dt>
               <dd>
-                {fmt(evaluation.n)}
+                {skipped > 0 ? `${fmt(evaluation.n - skipped)} of ${fmt(evaluation.n)}` : fmt(evaluation.n)}
                 {dataset.pairs?.origin.kind === 'list' && !dataset.pairs.origin.classesKnown ? '' : ` in ${countOf(dataset.classes.length, 'class', 'classes')}`}
+                {skipped > 0 && <span data-testid="images-skipped"> ({fmt(skipped)} skipped, see above)</span>}
               </dd>
             </div>
             <div>
@@ -70,6 +72,7 @@ export function Summary() {
           {c.warnings.map((w) => (
             <li key={w} data-testid="warning">
               {w}
+              {skipped > 0 && w === warnNonFinite(c.excludedNonFinite) && ` — among them the pairs of the ${countOf(skipped, 'skipped image')}, which have no embedding`}
             </li>
           ))}
         </ul>

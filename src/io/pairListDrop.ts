@@ -21,6 +21,8 @@ export interface PairListCounts {
   skippedPairs: number;
   /** Image paths the list names that matched no dropped file (or more than one). */
   missingImages: number;
+  /** What the list itself holds, whatever was dropped with it: its pairs (as listed: triplets count twice) and the distinct images they name. */
+  listed: { pairs: number; positives: number; negatives: number; images: number };
 }
 
 export interface PairListImage {
@@ -49,6 +51,8 @@ export interface PairListDrop {
   counts: PairListCounts;
   /** Each problem as one line naming the list file, the line, what is wrong and the fix. */
   problems: string[];
+  /** No image was dropped with the list (yet): its images are not "missing", they are the next drop. */
+  awaitingImages: boolean;
 }
 
 const MAX_MISSING_LISTED = 20;
@@ -82,7 +86,9 @@ export function readPairListDrop(format: PairListFormat, listPath: string, text:
   const fileOf = match.fileIndex;
   const usable = Uint8Array.from(fileOf, (f) => (f >= 0 ? 1 : 0));
   const found = keepPairsOfUsableImages(listed, usable).pairs;
-  problems.push(...missingProblems(file, listed, match.unmatched));
+  // A list dropped alone is waiting for its images (they are read with it when dropped next): naming each as missing would say the opposite.
+  const awaitingImages = images.length === 0 && listed.paths.length > 0;
+  if (!awaitingImages) problems.push(...missingProblems(file, listed, match.unmatched));
   const self = selfPairs(format, file, found, fileOf, images);
   problems.push(...self.problems);
   const kept = keepPairs(found, (k) => !self.lines.has(found.line[k]));
@@ -122,8 +128,10 @@ export function readPairListDrop(format: PairListFormat, listPath: string, text:
       negatives: kept.negatives,
       skippedPairs: listed.a.length - kept.a.length + skippedLines,
       missingImages: match.unmatched.length,
+      listed: { pairs: listed.a.length, positives: listed.positives, negatives: listed.negatives, images: listed.paths.length },
     },
     problems,
+    awaitingImages,
   };
 }
 

@@ -71,6 +71,26 @@ const READ_PAIRS = `(() => {
   return { a: Array.from(p.a), b: Array.from(p.b), labels: Array.from(p.labels), paths: s.dataset.images.map((im) => im.path), kind: p.origin.kind };
 })()`;
 
+test('a pairs.txt dropped alone says what it lists and asks for its images (none named missing); the images dropped next are read with it', async () => {
+  const { page, errors } = await openPage(browser, server.url);
+  await page.getByTestId('drop-data-files').setInputFiles(join(tmp, 'lfw', 'pairs.txt'));
+  const waiting = page.locator('[data-testid="data-counts"][data-awaiting="images"]');
+  await waiting.waitFor({ timeout: 30_000 });
+  assert.deepEqual(await waiting.evaluate((el) => [el.getAttribute('data-listed-pairs'), el.getAttribute('data-listed-images')]), ['20', '17']);
+  assert.match((await waiting.textContent()) ?? '', /lists 20 pairs \(10 positive, 10 negative\) naming 17 images\. Now drop those images/);
+  assert.equal(await page.getByTestId('list-problems').count(), 0, 'no image is called missing before any was dropped');
+  assert.equal(await page.getByTestId('error').count(), 0);
+
+  const images = PEOPLE.flatMap(([person]) => readdirSync(join(tmp, 'lfw', person)).map((f) => join(tmp, 'lfw', person, f)));
+  await page.getByTestId('drop-data-files').setInputFiles(images);
+  const counts = page.locator('[data-testid="data-counts"][data-kind="pair-list"]:not([data-awaiting])');
+  await counts.waitFor({ timeout: 30_000 });
+  assert.deepEqual(await counts.evaluate((el) => ['images', 'pairs'].map((k) => el.getAttribute(`data-${k}`))), ['16', '19']);
+  assert.match((await page.getByTestId('data-combined').textContent()) ?? '', /read together with pairs\.txt dropped before/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('an LFW pairs.txt dropped with its images: only the listed images are embedded, the missing one is named with its line, the curve AP equals Node’s over the same embeddings, and clicking the curve lists listed pairs only', async () => {
   const { page, errors } = await openPage(browser, server.url);
   await page.getByTestId('drop-model').setInputFiles(modelFiles('public/models/fmnist-triplet'));

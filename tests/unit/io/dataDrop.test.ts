@@ -52,7 +52,7 @@ describe('inspectDataDrop', () => {
     expect([...r.pairs.a]).toEqual([0, 0]);
     expect([...r.pairs.b]).toEqual([1, 2]);
     expect([...r.pairs.labels]).toEqual([0, 1]);
-    expect(r.counts).toEqual({ images: 3, pairs: 2, positives: 1, negatives: 1, skippedPairs: 0, missingImages: 0 });
+    expect(r.counts).toEqual({ images: 3, pairs: 2, positives: 1, negatives: 1, skippedPairs: 0, missingImages: 0, listed: { pairs: 2, positives: 1, negatives: 1, images: 3 } });
   });
 
   it('an empty pairs.csv, or one with only a header, is read as a pair list with no pairs and a problem naming the file and the expected columns (with images or without)', async () => {

@@ -11,7 +11,8 @@ const lfwImages = ['lfw/Ann/Ann_0001.jpg', 'lfw/Ann/Ann_0002.jpg', 'lfw/Bob/Bob_
 describe('readPairListDrop', () => {
   it('LFW pairs.txt: images matched under another root, each listed image once (unlisted dropped images are not used), identities as classes', () => {
     const r = readPairListDrop('lfw-pairs', 'pairs.txt', lfw, lfwImages);
-    expect(r.counts).toEqual({ images: 5, pairs: 4, positives: 2, negatives: 2, skippedPairs: 0, missingImages: 0 });
+    expect(r.counts).toEqual({ images: 5, pairs: 4, positives: 2, negatives: 2, skippedPairs: 0, missingImages: 0, listed: { pairs: 4, positives: 2, negatives: 2, images: 5 } });
+    expect(r.awaitingImages).toBe(false);
     expect(r.images.map((im) => im.path)).toEqual(['Ann/Ann_0001.jpg', 'Ann/Ann_0002.jpg', 'Bob/Bob_0001.jpg', 'Bob/Bob_0002.jpg', 'Cid/Cid_0001.jpg']);
     expect(r.images[0].file).toBe(lfwImages[0].file);
     expect([...r.pairs.labels]).toEqual([1, 1, 0, 0]);
@@ -19,6 +20,14 @@ describe('readPairListDrop', () => {
     expect(r.classesKnown).toBe(true);
     expect(r.classes).toEqual(['Ann', 'Bob', 'Cid']);
     expect(r.images.map((im) => r.classes[im.label])).toEqual(['Ann', 'Ann', 'Bob', 'Bob', 'Cid']);
+  });
+
+  it('a list dropped alone awaits its images: what it lists is counted, no image is named missing, bad lines are still named', () => {
+    const r = readPairListDrop('lfw-pairs', 'pairs.txt', `${lfw}Ann x 2\n`, []);
+    expect(r.awaitingImages).toBe(true);
+    expect(r.counts).toMatchObject({ images: 0, pairs: 0, listed: { pairs: 4, positives: 2, negatives: 2, images: 5 } });
+    expect(r.problems.join('\n')).not.toMatch(/not among the dropped files/);
+    expect(r.problems.join("\n")).toMatch(/pairs\.txt, line 6: "Ann x 2"/);
   });
 
   it('LFW names match any image extension (a copy converted to PNG is the same image); a missing one is still named as the list writes it', () => {
@@ -67,7 +76,7 @@ describe('readPairListDrop', () => {
       '',
     ].join('\n');
     const r = readPairListDrop('pairs-csv', 'lists/pairs.csv', csv, images);
-    expect(r.counts).toEqual({ images: 4, pairs: 5, positives: 2, negatives: 3, skippedPairs: 1, missingImages: 0 });
+    expect(r.counts).toEqual({ images: 4, pairs: 5, positives: 2, negatives: 3, skippedPairs: 1, missingImages: 0, listed: { pairs: 6, positives: 2, negatives: 4, images: 6 } });
     expect(r.images.map((im) => im.file)).toEqual(images.map((f) => f.file));
     expect([...r.pairs.line]).toEqual([2, 3, 4, 6, 7]);
     expect([...r.pairs.a]).toEqual([0, 2, 0, 1, 2]);
@@ -97,7 +106,7 @@ describe('readPairListDrop', () => {
   it('a listed path whose folder disagrees with the only same-named dropped file is missing, with that file named as "did you mean"; no class is invented from it', () => {
     const csv = 'path_a,path_b,label\nbag/b1.png,bag/b2.png,1\ncoat/c1.png,coat/c2.png,1\nbag/b1.png,coat/c1.png,0\nshirt/b2.png,coat/c2.png,0\n';
     const r = readPairListDrop('pairs-csv', 'pairs.csv', csv, ['data/bag/b1.png', 'data/bag/b2.png', 'data/coat/c1.png', 'data/coat/c2.png'].map(file));
-    expect(r.counts).toEqual({ images: 4, pairs: 3, positives: 2, negatives: 1, skippedPairs: 1, missingImages: 1 });
+    expect(r.counts).toEqual({ images: 4, pairs: 3, positives: 2, negatives: 1, skippedPairs: 1, missingImages: 1, listed: { pairs: 4, positives: 2, negatives: 2, images: 5 } });
     expect(r.problems).toEqual([expect.stringMatching(/^pairs\.csv, line 5: image "shirt\/b2\.png" is not among the dropped files \(did you mean data\/bag\/b2\.png\?/)]);
     expect(r.classes).toEqual(['bag', 'coat']);
     expect(r.images.map((im) => im.path)).not.toContain('shirt/b2.png');

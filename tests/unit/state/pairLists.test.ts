@@ -94,7 +94,7 @@ describe('pair lists through the run slice', () => {
     expect(drop?.status === 'inspected' && drop.inspection.kind).toBe('pair-list');
     if (drop?.status !== 'inspected' || drop.inspection.kind !== 'pair-list') return;
     // The last triplet's negative names a missing image: that pair is left out, its positive pair is kept.
-    expect(drop.inspection.counts).toEqual({ images: 6, pairs: 7, positives: 4, negatives: 3, skippedPairs: 1, missingImages: 1 });
+    expect(drop.inspection.counts).toEqual({ images: 6, pairs: 7, positives: 4, negatives: 3, skippedPairs: 1, missingImages: 1, listed: { pairs: 8, positives: 4, negatives: 4, images: 7 } });
     expect(drop.inspection.problems.join('\n')).toMatch(/triplets\.csv, line 5: image "zzz\/missing\.png" is not among the dropped files/);
 
     await store.getState().runUserData();
