@@ -96,6 +96,10 @@ export async function drawContactSheet(pairs: SheetPair[], opts: ContactSheetOpt
     const ix = x + 4 + PAD;
     [p.a, p.b].forEach((im, side) => {
       const left = ix + side * (thumb + PAD);
+      if (im.url === '') {
+        drawNameBox(ctx, im.file, left, y + PAD, thumb);
+        return; // the name is in the box; no class to print under it
+      }
       drawThumb(ctx, loaded.get(im.url) ?? null, left, y + PAD, thumb);
       ctx.fillStyle = COLORS.fg;
       ctx.font = `12px ${FONT}`;
@@ -134,6 +138,24 @@ function drawThumb(ctx: CanvasRenderingContext2D, img: HTMLImageElement | null, 
   ctx.imageSmoothingEnabled = k < 1; // small images stay crisp pixels, as in the gallery
   ctx.drawImage(img, x + (side - w) / 2, y + (side - h) / 2, w, h);
   ctx.imageSmoothingEnabled = true;
+}
+
+/** A pair side with no picture (a scores table names its items): the name itself fills the box, wrapped onto up to 5 lines. */
+function drawNameBox(ctx: CanvasRenderingContext2D, name: string, x: number, y: number, side: number): void {
+  ctx.fillStyle = COLORS.missing;
+  ctx.fillRect(x, y, side, side);
+  ctx.fillStyle = COLORS.fg;
+  ctx.font = `12px ${FONT}`;
+  const width = side - 12;
+  const lines: string[] = [];
+  let rest = name;
+  while (rest.length > 0 && lines.length < 5) {
+    let n = rest.length;
+    while (n > 1 && ctx.measureText(rest.slice(0, n)).width > width) n--;
+    lines.push(lines.length === 4 && n < rest.length ? fit(ctx, rest, width) : rest.slice(0, n));
+    rest = rest.slice(n);
+  }
+  lines.forEach((line, k) => ctx.fillText(line, x + 6, y + 18 + k * 16));
 }
 
 function tagList(tags: string[]): string[] {
@@ -187,7 +209,7 @@ function fit(ctx: CanvasRenderingContext2D, text: string, width: number): string
 }
 
 function loadImage(url: string): Promise<HTMLImageElement | null> {
-  if (url === '') return Promise.resolve(null); // no picture (a scores table's names): the thumb stays blank
+  if (url === '') return Promise.resolve(null); // no picture (a scores table's names): drawNameBox shows the name
   return new Promise((resolve) => {
     const img = new Image();
     img.onload = () => resolve(img);

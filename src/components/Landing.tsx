@@ -14,6 +14,8 @@ export function Landing({ options }: { options: RunOptions }) {
   const runDemo = useApp((s) => s.runDemo);
   const demoFirst = useApp((s) => primaryAction(s) === 'demo');
   const [last] = useState(storedLastSession);
+  // Once files are dropped (or still loaded from a run), "drop the same files to restore" no longer applies.
+  const dropped = useApp((s) => s.modelDrop !== null || s.dataDrop !== null);
   const start = (variant: 'clean' | 'noisy') => {
     // Reloading the page now reruns this demo instead of returning here.
     window.history.replaceState(null, '', demoHref(window.location.href, variant));
@@ -38,7 +40,7 @@ export function Landing({ options }: { options: RunOptions }) {
           byte copies filed under a wrong class, so the curve dips. Or open <code>?demo</code> / <code>?demo=noisy</code> to start at once.
         </span>
       </div>
-      {last && (
+      {last && !dropped && (
         <p className="last-session" data-testid="last-session">
           {lastSessionNote(last)}
         </p>

@@ -27,12 +27,14 @@ export function PreprocessingPanel() {
     useShallow((st) => ({
       p: st.preprocessing,
       drop: st.modelDrop,
+      // A scores table or precomputed embeddings run without the model: its preprocessing does not apply.
+      modelUnused: st.dataDrop?.status === 'inspected' && (st.dataDrop.inspection.kind === 'scores' || st.dataDrop.inspection.kind === 'embeddings'),
       preview: st.preview,
       set: st.setPreprocessing,
       reset: st.resetPreprocessing,
     })),
   );
-  if (!s.p || s.drop?.status !== 'inspected' || s.drop.inspection.kind !== 'ready') return null;
+  if (!s.p || s.modelUnused || s.drop?.status !== 'inspected' || s.drop.inspection.kind !== 'ready') return null;
   const p = s.p;
   const summary = s.drop.inspection.summary;
   const fixedChannels = summary.inputs[0]?.shape[3] != null;
