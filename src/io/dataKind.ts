@@ -40,9 +40,16 @@ export function detectDataKind(files: readonly NamedBytes[]): DataDrop {
 
   if (npy.length > 0) {
     const embeddings = npy.find((f) => npyRank(f) === 2);
-    if (!embeddings) return { kind: 'unknown', reason: 'no .npy of shape [N, D] among the dropped .npy files', images };
+    if (!embeddings) return { kind: 'unknown', reason: `no .npy of shape [N, D] among the dropped .npy files (${npy.map((f) => f.name).join(', ')}). Fix: drop the embeddings as one [N, D] .npy (np.save(path, emb)) together with their labels`, images, file: npy[0].name };
     const labels = npy.find((f) => f !== embeddings && npyRank(f) === 1) ?? texts.find((f) => sniffText(f) === 'labels' || sniffText(f) === null);
-    if (!labels) return { kind: 'unknown', reason: `${embeddings.name} needs a labels file (.npy, or one class name per line)`, images };
+    if (!labels) {
+      return {
+        kind: 'unknown',
+        reason: `${embeddings.name}: embeddings need their labels, dropped together with them. Fix: drop ${embeddings.name} with a labels file holding one label per row — a 1-D .npy (np.save("labels.npy", labels)) or a .txt with one class name per line`,
+        images,
+        file: embeddings.name,
+      };
+    }
     return { kind: 'embeddings', embeddings: embeddings.name, labels: labels.name, images };
   }
   if (parquet) return { kind: 'scores-parquet', list: parquet.name, images };
