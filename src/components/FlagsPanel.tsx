@@ -32,7 +32,7 @@ export function FlagsPanel() {
           {counterfactual && (
             <p className="before-after">
               AP <b>{evaluation.curve.ap.toFixed(4)}</b> → <b data-testid="ap-counterfactual" data-value={String(counterfactual.curve.ap)}>{counterfactual.curve.ap.toFixed(4)}</b> without the
-              flagged items ({countOf(counterfactual.excludedPairs, 'pair')} excluded, {countOf(counterfactual.changedLabels, 'label')} changed)
+              flagged items ({countOf(counterfactual.excludedPairs, 'pair')} excluded, {countOf(counterfactual.changedLabels, 'pair label')} flipped)
             </p>
           )}
           <ol className="flags">

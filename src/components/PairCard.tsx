@@ -1,6 +1,7 @@
 import type { ListedPair } from '../diagnostics/listPairs';
 import type { TagId } from '../diagnostics/tagCatalog';
 import { TAGS } from '../diagnostics/tagCatalog';
+import { flagsOnPair } from '../diagnostics/flags';
 import type { DatasetImage } from '../state/types';
 import { useApp } from '../state/context';
 import { formatCount, formatScore } from './format';
@@ -10,6 +11,7 @@ import { OUTCOME_LABEL, pairOutcome } from './pairOutcome';
 export function PairCard(props: { pair: ListedPair; predicted: boolean; a: DatasetImage; b: DatasetImage; classes: string[]; tags: TagId[]; canRelabel?: boolean }) {
   const { pair, predicted, a, b, classes, tags, canRelabel = true } = props;
   const addFlag = useApp((s) => s.addFlag);
+  const flagged = flagsOnPair(useApp((s) => s.flags), pair.i, pair.j);
   const tag = tags[0];
   const outcome = pairOutcome(pair.label, predicted);
   return (
@@ -22,6 +24,11 @@ export function PairCard(props: { pair: ListedPair; predicted: boolean; a: Datas
         <span className="rank">#{formatCount(pair.rank)}</span>
         <span className="score">score {formatScore(pair.score)}</span>
         <span className={`badge ${outcome}`}>{OUTCOME_LABEL[outcome]}</span>
+        {flagged.length > 0 && (
+          <span className="badge flagged" data-testid="pair-flagged" title="your flags on this pair: the dashed curve is drawn without them">
+            flagged: {flagged.join(', ')}
+          </span>
+        )}
       </div>
       {tags.length > 0 && (
         <ul className="tags" aria-label="why this pair is here">

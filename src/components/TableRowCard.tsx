@@ -2,6 +2,7 @@ import type { ListedPair } from '../diagnostics/listPairs';
 import type { Dataset } from '../state/types';
 import type { ScoresTableView } from '../state/scoresRun';
 import { useApp } from '../state/context';
+import { flagsOnPair } from '../diagnostics/flags';
 import { formatCount, formatScore } from './format';
 import { OUTCOME_LABEL, pairOutcome } from './pairOutcome';
 
@@ -12,6 +13,7 @@ import { OUTCOME_LABEL, pairOutcome } from './pairOutcome';
  */
 export function TableRowCard({ pair, predicted, dataset, table, isHub }: { pair: ListedPair; predicted: boolean; dataset: Dataset; table: ScoresTableView; isHub: Uint8Array | null }) {
   const addFlag = useApp((s) => s.addFlag);
+  const flagged = flagsOnPair(useApp((s) => s.flags), pair.i, pair.j);
   const outcome = pairOutcome(pair.label, predicted);
   const line = table.lines[pair.pair];
   const a = dataset.images[pair.i]?.path ?? '';
@@ -43,6 +45,11 @@ export function TableRowCard({ pair, predicted, dataset, table, isHub }: { pair:
         <span className="rank">#{formatCount(pair.rank)}</span>
         <span className="score">score {formatScore(pair.score)}</span>
         <span className={`badge ${outcome}`}>{OUTCOME_LABEL[outcome]}</span>
+        {flagged.length > 0 && (
+          <span className="badge flagged" data-testid="pair-flagged" title="your flags on this row: the dashed curve is drawn without them">
+            flagged: {flagged.join(', ').replace(/image/g, 'name')}
+          </span>
+        )}
         <span className="muted">{table.named ? `line ${line}` : `label ${pair.label}`}</span>
       </div>
       {(hubA || hubB) && (

@@ -81,3 +81,18 @@ export function sameFlag(a: Flag, b: Flag): boolean {
   if (a.kind === 'relabel-image' && b.kind === 'relabel-image') return a.image === b.image && a.toClass === b.toClass;
   return false;
 }
+
+/**
+ * What the user's flags say about the pair (i, j), one short phrase each, in
+ * flag order: "pair excluded", "label flipped", "left image excluded",
+ * "right image relabelled" (left = i, right = j).
+ */
+export function flagsOnPair(flags: readonly Flag[], i: number, j: number): string[] {
+  const side = (image: number) => (image === i ? 'left' : 'right');
+  const out: string[] = [];
+  for (const f of flags) {
+    if ((f.kind === 'exclude-pair' || f.kind === 'label-error') && ((f.i === i && f.j === j) || (f.i === j && f.j === i))) out.push(f.kind === 'exclude-pair' ? 'pair excluded' : 'label flipped');
+    if ((f.kind === 'exclude-image' || f.kind === 'relabel-image') && (f.image === i || f.image === j)) out.push(`${side(f.image)} image ${f.kind === 'exclude-image' ? 'excluded' : 'relabelled'}`);
+  }
+  return out;
+}

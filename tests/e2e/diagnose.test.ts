@@ -33,6 +33,7 @@ test('label-noise demo: inspect the dip → the top false positive is tagged an 
   await page.getByTestId('counterfactual-curve').waitFor();
   const apAfter = Number(await after.getAttribute('data-value'));
   assert.ok(apAfter > apBefore, `excluding a planted duplicate raises AP: ${apBefore} → ${apAfter}`);
+  assert.equal(await first.getByTestId('pair-flagged').textContent(), 'flagged: right image excluded', 'the card says what was flagged');
 
   const flags = await page.evaluate(() => (window as unknown as { dipscope: { store: { getState(): { flags: unknown[] } } } }).dipscope.store.getState().flags);
   assert.equal(flags.length, 1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flagError, validateFlags } from '../../../src/diagnostics/flags';
+import { flagError, flagsOnPair, validateFlags, type Flag } from '../../../src/diagnostics/flags';
 import { DEFAULT_TAG_OPTIONS, resolveTagOptions } from '../../../src/diagnostics/tagOptions';
 import { isTagId, TAG_IDS, TAGS } from '../../../src/diagnostics/tagCatalog';
 
@@ -55,5 +55,20 @@ describe('TAGS catalogue', () => {
       expect(isTagId(id)).toBe(true);
     }
     expect(isTagId('hub')).toBe(false);
+  });
+});
+
+describe('flagsOnPair(flags, i, j): what the gallery card of pair (i, j) says about its flags', () => {
+  it('names pair flags in either order and image flags by side; flags on other pairs and images say nothing', () => {
+    const flags: Flag[] = [
+      { kind: 'exclude-pair', i: 5, j: 2 },
+      { kind: 'label-error', i: 2, j: 5 },
+      { kind: 'exclude-image', image: 5 },
+      { kind: 'relabel-image', image: 2, toClass: 1 },
+      { kind: 'exclude-pair', i: 2, j: 6 },
+      { kind: 'exclude-image', image: 7 },
+    ];
+    expect(flagsOnPair(flags, 2, 5)).toEqual(['pair excluded', 'label flipped', 'right image excluded', 'left image relabelled']);
+    expect(flagsOnPair(flags, 3, 4)).toEqual([]);
   });
 });
