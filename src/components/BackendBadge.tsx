@@ -14,7 +14,7 @@ export function BackendBadge() {
         {report.trials.map((t) => (
           <li key={t.name} className={`trial ${t.status}`}>
             <strong>{t.name}</strong> {t.status}
-            {t.imagesPerSecond !== undefined && <> — {Math.round(t.imagesPerSecond).toLocaleString()} images/s</>}
+            {t.imagesPerSecond !== undefined && <> — model alone {Math.round(t.imagesPerSecond).toLocaleString('en-US')} images/s (warm-up batch, no decoding)</>}
             {t.referenceError !== undefined && <> — reference max |Δ| {t.referenceError.toExponential(1)}</>}
             {t.reason && <> — {t.reason}</>}
           </li>

@@ -38,7 +38,7 @@ export function FlagsPanel() {
           <ol className="flags">
             {flags.map((f, k) => (
               <li key={k}>
-                {describeFlag(f, dataset)}
+                {describeFlag(f, dataset, !!evaluation.scoresFrom)}
                 <button className="link" aria-label="remove flag" onClick={() => removeFlag(k)}>
                   ×
                 </button>
@@ -75,7 +75,8 @@ export function FlagsPanel() {
   );
 }
 
-function describeFlag(f: Flag, d: Dataset): string {
+/** One flag in words; a scores table's items are names in its a, b columns, so excluding one drops every row naming it. */
+function describeFlag(f: Flag, d: Dataset, table: boolean): string {
   const p = (i: number) => d.images[i]?.path ?? `#${i}`;
   switch (f.kind) {
     case 'exclude-pair':
@@ -83,7 +84,7 @@ function describeFlag(f: Flag, d: Dataset): string {
     case 'label-error':
       return `label error: ${p(f.i)} ↔ ${p(f.j)}`;
     case 'exclude-image':
-      return `exclude image ${p(f.image)}`;
+      return table ? `exclude every pair with ${p(f.image)}` : `exclude image ${p(f.image)}`;
     case 'relabel-image':
       return `relabel ${p(f.image)} as ${d.classes[f.toClass] ?? f.toClass}`;
   }

@@ -12,8 +12,16 @@ const fmt = (n: number) => n.toLocaleString('en-US');
 
 /** AP, chance level, pair counts, warnings and timings of the current evaluation. */
 export function Summary() {
-  const { evaluation, dataset, timings, fromCache, skipped } = useApp(
-    useShallow((s) => ({ evaluation: s.evaluation, dataset: s.dataset, timings: s.timings, fromCache: s.embedding?.fromCache ?? 0, skipped: s.embedding?.failed.length ?? 0 })),
+  const { evaluation, dataset, timings, fromCache, skipped, embedded } = useApp(
+    useShallow((s) => ({
+      evaluation: s.evaluation,
+      dataset: s.dataset,
+      timings: s.timings,
+      fromCache: s.embedding?.fromCache ?? 0,
+      skipped: s.embedding?.failed.length ?? 0,
+      // Precomputed embeddings and scores tables choose no backend and embed nothing.
+      embedded: s.backend !== null,
+    })),
   );
   if (!evaluation || !dataset) return null;
   const c = evaluation.curve;
@@ -81,6 +89,8 @@ export function Summary() {
         <p className="timings" data-testid="timings" data-total={timings.totalSeconds}>
           {evaluation.scoresFrom ? (
             <>curve of the given scores {timings.scoreSeconds.toFixed(1)} s · total {timings.totalSeconds.toFixed(1)} s</>
+          ) : !embedded ? (
+            <>scoring + curve of the dropped embeddings {timings.scoreSeconds.toFixed(1)} s · total {timings.totalSeconds.toFixed(1)} s</>
           ) : (
             <>
               backend choice {timings.backendSeconds.toFixed(1)} s · decode + embed {timings.embedSeconds.toFixed(1)} s · scoring + curve{' '}

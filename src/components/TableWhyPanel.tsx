@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../state/context';
 import { nameHubsOf } from '../state/tableDerived';
-import { formatCount } from './format';
+import { countOf, formatCount, formatPercent } from './format';
 
 const HUBS_SHOWN = 8;
 
@@ -61,7 +61,7 @@ export function TableWhyPanel() {
       )}
       <h3>Ties</h3>
       <p className="collapse">
-        {formatCount(ties.largest)} pairs share the most common score · {(ties.distinct * 100).toFixed(1)} % of scores are distinct
+        {countOf(ties.largest, 'pair')} {ties.largest === 1 ? 'has' : 'share'} the most common score · {formatPercent(ties.distinct)} of scores are distinct
       </p>
     </section>
   );

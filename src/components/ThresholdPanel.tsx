@@ -14,9 +14,12 @@ import { countOf, formatCount, formatRate, formatScore } from './format';
  * confusion counts at it. A click (or ←/→ on the focused chart) on the
  * histogram selects the curve point at that score, so every view follows.
  */
+/** A pair list's or a scores table's pairs are same/different as the file says, not by class folders. */
+const LISTED_KINDS: [string, string] = ['listed as same', 'listed as different'];
+
 export function ThresholdPanel() {
   const { evaluation, selectedIdx, select, listed } = useApp(
-    useShallow((s) => ({ evaluation: s.evaluation, selectedIdx: s.selectedIdx, select: s.select, listed: s.dataset?.pairs?.origin.kind === 'list' })),
+    useShallow((s) => ({ evaluation: s.evaluation, selectedIdx: s.selectedIdx, select: s.select, listed: s.dataset?.pairs?.origin.kind === 'list' || !!s.evaluation?.scoresFrom })),
   );
   const [logY, setLogY] = useState(true);
   const svgRef = useRef<SVGSVGElement>(null);
@@ -29,7 +32,7 @@ export function ThresholdPanel() {
   useEffect(() => {
     if (!evaluation || !hist || !svgRef.current) return;
     const scoreLabel = evaluation.scoresFrom ? `score (as given in ${evaluation.scoresFrom})` : evaluation.metric === 'neg-sq-l2' ? 'score (−squared L2 distance)' : 'score (cosine similarity)';
-    const pairKinds: [string, string] | undefined = listed ? ['listed as same', 'listed as different'] : undefined;
+    const pairKinds: [string, string] | undefined = listed ? LISTED_KINDS : undefined;
     chart.current = drawHistogram(svgRef.current, { hist, logY, scoreLabel, pairKinds }, (t) => select(pointAtThreshold(evaluation.curve, t)));
     chart.current.setThreshold(thresholdRef.current);
   }, [evaluation, hist, logY, select, listed]);
@@ -68,7 +71,7 @@ export function ThresholdPanel() {
       {selectedIdx === null ? (
         <p className="muted">Click the curve or the histogram to pick a threshold.</p>
       ) : (
-        <ThresholdReadout curve={c} idx={selectedIdx} rows={listed ? ['listed as same', 'listed as different'] : ['same class', 'different classes']} />
+        <ThresholdReadout curve={c} idx={selectedIdx} rows={listed ? LISTED_KINDS : ['same class', 'different classes']} />
       )}
     </section>
   );

@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../state/context';
 import { diagnosisOf } from '../state/derived';
 import { TAGS, TAG_IDS } from '../diagnostics/tagCatalog';
-import { countOf, formatCount } from './format';
+import { countOf, formatCount, formatPercent } from './format';
 import { ConfusionHeatmap } from './ConfusionHeatmap';
 
 const HUBS_SHOWN = 8;
@@ -80,7 +80,7 @@ export function WhyPanel() {
           </table>
           <h3>Collapse</h3>
           <p className="collapse">
-            {countOf(c.largestTieBlock, 'pair')} {c.largestTieBlock === 1 ? 'has' : 'share'} the most common score · {(c.distinctScoreFraction * 100).toFixed(1)} % of scores are distinct ·{' '}
+            {countOf(c.largestTieBlock, 'pair')} {c.largestTieBlock === 1 ? 'has' : 'share'} the most common score · {formatPercent(c.distinctScoreFraction)} of scores are distinct ·{' '}
             {countOf(c.identicalEmbeddingCount, 'image')} with an identical twin embedding · {countOf(c.nearZeroNormCount, 'near-zero embedding')}
           </p>
         </div>

@@ -15,3 +15,11 @@ export function formatRate(v: number): string {
 }
 
 export { countOf } from '../base/countOf';
+
+/** A share as a percentage with one decimal that never rounds to a false 100 % or 0 %: 0.99999 → "> 99.9 %", 0.00001 → "< 0.1 %". */
+export function formatPercent(fraction: number): string {
+  const text = (fraction * 100).toFixed(1);
+  if (fraction < 1 && text === '100.0') return '> 99.9 %';
+  if (fraction > 0 && text === '0.0') return '< 0.1 %';
+  return `${text} %`;
+}

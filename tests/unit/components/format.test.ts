@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countOf } from '../../../src/components/format';
+import { countOf, formatPercent } from '../../../src/components/format';
 
 describe('countOf(n, singular, plural?)', () => {
   it('is singular for exactly one, plural otherwise (zero included), with thousands separators', () => {
@@ -11,5 +11,15 @@ describe('countOf(n, singular, plural?)', () => {
   it('takes an irregular plural', () => {
     expect(countOf(1, 'class', 'classes')).toBe('1 class');
     expect(countOf(3, 'class', 'classes')).toBe('3 classes');
+  });
+});
+
+describe('formatPercent(fraction)', () => {
+  it('one decimal, never a false 100 % or 0 %', () => {
+    expect(formatPercent(0.5)).toBe('50.0 %');
+    expect(formatPercent(1)).toBe('100.0 %');
+    expect(formatPercent(0)).toBe('0.0 %');
+    expect(formatPercent(0.99999)).toBe('> 99.9 %');
+    expect(formatPercent(0.00001)).toBe('< 0.1 %');
   });
 });
