@@ -12,30 +12,24 @@ export function Errors() {
   );
   return (
     <>
-      {errors.length > 0 && (
-        <ul className="errors" role="alert">
-          {errors.map((e, k) => (
-            <li key={k} data-testid="error">
-              <span>{e}</span>
-              <button className="link" aria-label="dismiss" onClick={() => dismissError(k)}>
-                ×
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      {notes.length > 0 && (
-        <ul className="errors notes" role="status" aria-label="notes">
-          {notes.map((e, k) => (
-            <li key={k} data-testid="note">
-              <span>{e}</span>
-              <button className="link" aria-label="dismiss note" onClick={() => dismissNote(k)}>
-                ×
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <Messages items={errors} kind="error" onDismiss={dismissError} />
+      <Messages items={notes} kind="note" onDismiss={dismissNote} />
     </>
+  );
+}
+
+function Messages({ items, kind, onDismiss }: { items: string[]; kind: 'error' | 'note'; onDismiss(index: number): void }) {
+  if (items.length === 0) return null;
+  return (
+    <ul className={kind === 'error' ? 'errors' : 'errors notes'} role={kind === 'error' ? 'alert' : 'status'} aria-label={kind === 'note' ? 'notes' : undefined}>
+      {items.map((text, k) => (
+        <li key={k} data-testid={kind}>
+          <span>{text}</span>
+          <button className="link" aria-label={kind === 'error' ? 'dismiss' : 'dismiss note'} onClick={() => onDismiss(k)}>
+            ×
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }
