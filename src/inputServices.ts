@@ -5,9 +5,21 @@ import { inspectDataDrop } from './io/dataDrop';
 import { decodeToRgba } from './io/decodeImage';
 import { inputSize, rgbaToInput } from './model/preprocess';
 import { previewOfInput } from './model/preprocessPreview';
+import { createDecodePool } from './workers/decodePool';
 
 const PREFS_KEY = 'dipscope:preprocessing:';
 const OUTPUT_KEY = 'dipscope:output:';
+
+/** The decode worker of the preprocessing preview (made on first use; null where workers cannot be created). */
+let previewDecoder: ReturnType<typeof createDecodePool> | undefined;
+
+/** The preview's input decoded in this thread (no workers here). */
+async function previewInThisThread(file: File, p: Preprocessing): Promise<Float32Array> {
+  const rgba = await decodeToRgba(file, p.width, p.height, p.resize);
+  const input = new Float32Array(inputSize(p));
+  rgbaToInput(rgba, p, input, 0);
+  return input;
+}
 
 /**
  * The browser side of the user's drops. Model inspection loads tfjs (and
@@ -33,10 +45,12 @@ export function createInputServices(): InputServices {
     },
     inspectData: inspectDataDrop,
     async previewImage(file, p) {
-      const rgba = await decodeToRgba(file, p.width, p.height, p.resize);
-      const input = new Float32Array(inputSize(p));
-      rgbaToInput(rgba, p, input, 0);
-      return previewOfInput(input, p);
+      // Decoded in a decode worker, as the run does: a big image must not freeze the page while the panel shows it.
+      previewDecoder ??= createDecodePool(1);
+      if (!previewDecoder) return previewOfInput(await previewInThisThread(file, p), p);
+      const batch = await previewDecoder.prepare({ sources: [file], p, modelHash: null, dim: 0 }, false);
+      if (batch.failed[0] !== null) throw new Error(batch.failed[0]);
+      return previewOfInput(batch.input, p);
     },
     loadPreprocessing(hash) {
       try {

@@ -1,4 +1,8 @@
 import { isPng, pngToOpaqueRgba } from './pngPixels';
+import { imageDimensions, ImageTooLarge, MAX_DECODE_PIXELS } from './imageSize';
+
+/** PNGs up to this size are decoded exactly in JS (alpha kept apart); larger ones go to the browser's decoder, which needs no JS copy of every pixel. */
+export const MAX_EXACT_PNG_PIXELS = 16_000_000;
 
 /** How an image is fitted to the model's input size. */
 export type ResizeMode = 'stretch' | 'crop' | 'letterbox';
@@ -19,6 +23,10 @@ export interface DecodedImage {
  * - 'crop': scaled to cover, the centre kept (torchvision Resize + CenterCrop);
  * - 'letterbox': scaled to fit, centred on black bars.
  *
+ * The size is read from the header first: an image over MAX_DECODE_PIXELS is
+ * refused (ImageTooLarge) before any decoder allocates it, and a PNG over
+ * MAX_EXACT_PNG_PIXELS goes to the browser's decoder like other formats.
+ *
  * PNGs are decoded exactly in JS (pngPixels.ts) and handed on opaque: the
  * canvas premultiplies alpha, which would turn every fully transparent pixel
  * black (case I1). A PNG already at the input size is used as it is, with no
@@ -29,7 +37,9 @@ export interface DecodedImage {
  * downscales large photos while decoding, so full-size pixels are never held.
  */
 export async function decodeImage(bytes: Uint8Array, width: number, height: number, mode: ResizeMode = 'stretch'): Promise<DecodedImage> {
-  if (isPng(bytes.subarray(0, 8))) {
+  const size = imageDimensions(bytes.subarray(0, 1 << 16));
+  if (size && size.width * size.height > MAX_DECODE_PIXELS) throw new ImageTooLarge(size.width, size.height);
+  if (isPng(bytes.subarray(0, 8)) && (!size || size.width * size.height <= MAX_EXACT_PNG_PIXELS)) {
     const px = pngToOpaqueRgba(bytes);
     if (px.width === width && px.height === height) return { rgba: px.rgba, depth: px.depth };
     const src = sourceCanvas(px.width, px.height);

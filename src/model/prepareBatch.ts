@@ -1,6 +1,7 @@
 import type { Preprocessing } from './preprocess';
 import { inputSize, rgbaToInput } from './preprocess';
 import type { DecodedImage } from '../io/decodeImage';
+import { ImageTooLarge } from '../io/imageSize';
 import { embeddingCacheKey } from '../io/embeddingCacheKey';
 import { CacheUnavailable, type CachedEmbedding, type EmbeddingCache } from '../io/embeddingCache';
 
@@ -87,7 +88,7 @@ export async function prepareBatch(job: PrepareJob, deps: PrepareDeps): Promise<
     try {
       decoded = await deps.decode(bytes[k] as Uint8Array, job.p);
     } catch (e) {
-      failed[k] = `the browser cannot decode it (${((e as Error).message || 'unsupported or broken image').replace(/\.$/, '')})`;
+      failed[k] = e instanceof ImageTooLarge ? e.message : `the browser cannot decode it (${decodeReason(e)})`;
       hashes[k] = '';
       continue;
     }
@@ -118,4 +119,10 @@ export function rgbStd(rgba: ArrayLike<number>): number {
   }
   const mean = sum / count;
   return Math.sqrt(Math.max(0, sq / count - mean * mean));
+}
+
+/** A decoder's message as a reason: trailing punctuation dropped ("Error while decompressing the data:" → "…data"); empty → a generic one. */
+function decodeReason(e: unknown): string {
+  const text = ((e as Error)?.message ?? '').trim().replace(/[.:;,]+$/, '');
+  return text || 'unsupported or broken image';
 }

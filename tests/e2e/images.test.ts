@@ -49,3 +49,32 @@ test('real images decoded by Chromium: RGBA = gray (I1), EXIF orientation applie
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('an image whose header claims 30,000 × 30,000 pixels is refused from the header: the preview and the run name its size and the fix, the page keeps answering, the other images are evaluated', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dipscope-bomb-'));
+  cpSync('tests/fixtures/images/a', join(dir, 'val', 'a'), { recursive: true });
+  cpSync('tests/fixtures/images/c/white.png', join(dir, 'val', 'b', 'white.png'));
+  // Sorted first in its folder, so it is the image the preprocessing preview shows.
+  cpSync('tests/fixtures/image-headers/bomb-30000.png', join(dir, 'val', 'a', '0-bomb.png'));
+  const model = copyModelFiles('public/models/fmnist-triplet', dir);
+
+  const { page, errors } = await openPage(app.browser, app.url);
+  await page.getByTestId('drop-model').setInputFiles(model);
+  await page.getByTestId('model-summary').waitFor({ timeout: 60_000 });
+  await page.getByTestId('drop-data').setInputFiles(join(dir, 'val'));
+  const preview = page.locator('.prep-preview');
+  await preview.waitFor({ timeout: 30_000 });
+  await page.waitForFunction(() => /too large|as the model receives it/.test(document.querySelector('.prep-preview')?.textContent ?? ''), null, { timeout: 30_000 });
+  assert.match((await preview.textContent()) ?? '', /0-bomb\.png: too large to decode: 30,000 × 30,000 pixels \(900 megapixels, over the 80-megapixel limit\); downscale it/);
+  const t0 = Date.now();
+  await page.evaluate(() => 1);
+  assert.ok(Date.now() - t0 < 1000, 'the page answers while the preview is shown');
+
+  await page.getByTestId('run-user').click();
+  await page.getByTestId('ap-value').waitFor({ timeout: 120_000 });
+  const shown = (await page.getByTestId('error').allTextContents()).join('\n');
+  assert.match(shown, /val\/a\/0-bomb\.png: skipped — too large to decode: 30,000 × 30,000 pixels/);
+  assert.match((await page.getByTestId('images-skipped').textContent()) ?? '', /1 skipped/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
