@@ -71,6 +71,19 @@ function describe(x: unknown): string {
   }
 }
 
+/** A key equal for flags that mean the same thing (pairs in either order): for de-duplicating many flags at once. */
+export function flagKey(f: Flag): string {
+  switch (f.kind) {
+    case 'exclude-pair':
+    case 'label-error':
+      return `${f.kind}:${Math.min(f.i, f.j)}:${Math.max(f.i, f.j)}`;
+    case 'exclude-image':
+      return `${f.kind}:${f.image}`;
+    case 'relabel-image':
+      return `${f.kind}:${f.image}:${f.toClass}`;
+  }
+}
+
 /** Two flags mean the same thing (pairs in either order). */
 export function sameFlag(a: Flag, b: Flag): boolean {
   if (a.kind !== b.kind) return false;

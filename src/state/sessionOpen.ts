@@ -1,5 +1,5 @@
 import type { Flag } from '../diagnostics/flags';
-import { sameFlag } from '../diagnostics/flags';
+import { flagKey } from '../diagnostics/flags';
 import type { Session } from '../io/sessionTypes';
 import { sameSessionData } from '../io/sessionFlags';
 import { countOf } from '../base/countOf';
@@ -37,7 +37,7 @@ export function planSessionOpen(input: SessionOpenInput): SessionOpenPlan {
   const { session, resolved, problems, differences, current, now } = input;
   const total = session.flags.length;
   if (input.restore) {
-    return { refused: null, flags: resolved, notes: problems.length > 0 ? [`${countOf(problems.length, 'saved flag')} could not be restored: ${some(problems)}.`] : [] };
+    return { refused: null, flags: withoutRepeats(resolved), notes: problems.length > 0 ? [`${countOf(problems.length, 'saved flag')} could not be restored: ${some(problems)}.`] : [] };
   }
   const savedFor = `"${session.dataset.name}" (${countOf(session.dataset.images, 'image')}${session.model ? `; model: ${session.model.name}` : ''})`;
   if (resolved.length === 0 && !sameSessionData(session, now)) {
@@ -46,11 +46,23 @@ export function planSessionOpen(input: SessionOpenInput): SessionOpenPlan {
       refused: `Session file not imported: it was saved for ${savedFor}, and ${why} ("${now.name}", ${countOf(now.images, 'image')}). Your flags and view are unchanged. To open it, drop the files it was saved with, draw their curve, then open the session again.`,
     };
   }
-  const added = resolved.filter((f) => !current.some((c) => sameFlag(c, f)));
+  // A flag the user already has, or one the session repeats, is added once.
+  const added = withoutRepeats(resolved, current);
   const kept = current.length > 0 ? `, your ${countOf(current.length, 'flag')} kept` : '';
   const notes = [
     `Session opened: saved for ${savedFor} on ${session.createdAt.slice(0, 10)}; ${resolved.length} of ${countOf(total, 'flag')} applied${kept}, and its view (axis, zoom, filter, selected point).${problems.length > 0 ? ` Not applied: ${some(problems)}.` : ''}`,
   ];
   if (differences.length > 0) notes.push(`The session's numbers differ from the curve drawn now — ${some(differences)}. Different files, model or preprocessing?`);
   return { refused: null, flags: [...current, ...added], notes };
+}
+
+/** `flags` without those that repeat an earlier one or one of `kept` (same meaning, pairs in either order). */
+function withoutRepeats(flags: readonly Flag[], kept: readonly Flag[] = []): Flag[] {
+  const seen = new Set(kept.map(flagKey));
+  return flags.filter((f) => {
+    const key = flagKey(f);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

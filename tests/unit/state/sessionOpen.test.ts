@@ -37,7 +37,7 @@ describe('planSessionOpen(input): opening a session never loses the user\'s flag
   });
 
   it('adds the session\'s flags to the user\'s (a repeat once) and says in one note how many applied, which did not and that the user\'s were kept', () => {
-    const theirs: Flag[] = [{ kind: 'exclude-pair', i: 1, j: 0 }, { kind: 'exclude-image', image: 2 }];
+    const theirs: Flag[] = [{ kind: 'exclude-pair', i: 1, j: 0 }, { kind: 'exclude-image', image: 2 }, { kind: 'exclude-image', image: 2 }];
     const plan = planSessionOpen({
       session: { ...session, flags: [...session.flags, ...session.flags, ...session.flags] },
       resolved: theirs,
@@ -50,7 +50,7 @@ describe('planSessionOpen(input): opening a session never loses the user\'s flag
     if (plan.refused !== null) throw new Error(plan.refused);
     expect(plan.flags).toEqual([...mine, { kind: 'exclude-image', image: 2 }]);
     expect(plan.notes).toEqual([
-      'Session opened: saved for "E1" (3 images; model: triplet-resnet50) on 2025-01-02; 2 of 3 flags applied, your 1 flag kept, and its view (axis, zoom, filter, selected point). Not applied: flag 3: image "C/c1.png" is not in this dataset.',
+      'Session opened: saved for "E1" (3 images; model: triplet-resnet50) on 2025-01-02; 3 of 3 flags applied, your 1 flag kept, and its view (axis, zoom, filter, selected point). Not applied: flag 3: image "C/c1.png" is not in this dataset.',
       "The session's numbers differ from the curve drawn now — AP: 0.5000 in the session, 0.8333 now. Different files, model or preprocessing?",
     ]);
   });
