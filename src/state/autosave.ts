@@ -1,10 +1,32 @@
 import type { AppStore } from './store';
 import type { AppState } from './types';
 import { sessionText } from './exports';
+import { fingerprint } from '../base/fingerprint';
 
-/** Where the view of one dataset is kept: its name and image count. */
-export function autosaveKey(s: Pick<AppState, 'dataset'>): string | null {
-  return s.dataset ? `dipscope:view:${s.dataset.name}:${s.dataset.images.length}` : null;
+/** Content fingerprints, once per run's embedding (or a scores table's evaluation): the key is asked for on every store change. */
+const fingerprints = new WeakMap<object, string>();
+
+/**
+ * Where the view of one dataset is kept: its name, its image count and a
+ * fingerprint of its content — the files' SHA-256 hashes (images), the
+ * embeddings (dropped .npy) or the scores and labels (a table) — so a
+ * folder of the same name and size with other pictures never gets the
+ * flags set on another (they would exclude images nobody looked at).
+ */
+export function autosaveKey(s: Pick<AppState, 'dataset' | 'embedding' | 'evaluation'>): string | null {
+  if (!s.dataset) return null;
+  const source = s.embedding ?? s.evaluation;
+  if (!source) return null;
+  let print = fingerprints.get(source);
+  if (print === undefined) {
+    const paths = s.dataset.images.map((im) => im.path);
+    if (s.embedding) {
+      const hashes = s.embedding.contentHashes;
+      print = fingerprint(hashes.some(Boolean) ? [...paths, ...hashes] : [...paths, s.embedding.embeddings]);
+    } else print = fingerprint([...paths, s.evaluation!.scores, s.evaluation!.labels]);
+    fingerprints.set(source, print);
+  }
+  return `dipscope:view:${s.dataset.name}:${s.dataset.images.length}:${print}`;
 }
 
 /** Where the last session on the user's own data (not the demo) is named for the start page. */

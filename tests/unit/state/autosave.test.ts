@@ -15,7 +15,7 @@ const manifest = {
   ],
 };
 
-const services = (): Services => ({
+const services = (hashes = ['1', '2', '3', '4']): Services => ({
   embedder: {
     embed: async (req) => ({
       embeddings: Float32Array.from([0, 0, 0.1, 0, 0.05, 0, 3, 3]),
@@ -24,7 +24,7 @@ const services = (): Services => ({
       backend: { chosen: 'wasm', forced: false, trials: [] },
       preprocessing: { width: 28, height: 28, channels: 1, normalization: 'unit', channelOrder: 'rgb' },
       failed: [],
-      contentHashes: ['1', '2', '3', '4'],
+      contentHashes: hashes,
       pixelStd: Float32Array.from([9, 9, 9, 9]),
       seconds: { backend: 0, embed: 0 },
     }),
@@ -62,6 +62,22 @@ describe('installAutosave(store, storage)', () => {
     expect(s).toMatchObject({ axis: 'log', filter: 'all' });
     expect(s.counterfactual?.excludedPairs).toBe(3);
     expect(s.errors).toEqual([]);
+  });
+
+  it('a folder with the same name, class names, file names and count but other pictures does not get the flags (the key holds the files\' content hashes)', async () => {
+    const storage = memoryStorage();
+    const first = createAppStore(services());
+    installAutosave(first, storage);
+    await first.getState().runDemo();
+    first.getState().addFlag({ kind: 'exclude-image', image: 3 });
+    await settle();
+
+    const other = createAppStore(services(['1', '2', '3', 'another picture']));
+    installAutosave(other, storage);
+    await other.getState().runDemo();
+    await settle();
+    expect(autosaveKey(other.getState())).not.toBe(autosaveKey(first.getState()));
+    expect(other.getState().flags).toEqual([]);
   });
 });
 
