@@ -57,6 +57,12 @@ function DataDropResult({ it, sampling }: { it: DataInspection; sampling: Return
         <strong>{it.name}</strong>: {what} in {fmt(c.classes)} classes → {fmt(c.positives)} positive and {fmt(c.negatives)} negative pairs
         {sampled ? ' in all (sampled, see below)' : ' (every pair is scored)'}
       </p>
+      {it.kind === 'class-folders' &&
+        it.notes.map((n) => (
+          <p key={n} className="drop-warn" data-testid="data-note" role="note">
+            {n}
+          </p>
+        ))}
       {it.kind === 'class-folders' && <ClassList names={it.classes} ids={it.images.map((im) => im.label)} />}
       {it.kind === 'embeddings' && <ClassList names={it.set.classes} ids={it.set.classIds} />}
       {it.kind === 'class-folders' && <SamplingControls counts={c} />}

@@ -22,8 +22,8 @@ export function asUint8(bytes: Bytes): Uint8Array {
  */
 export function decodeText(bytes: Bytes, file: string): string {
   const u8 = asUint8(bytes);
-  if (u8.length >= 2 && u8[0] === 0xff && u8[1] === 0xfe) return new TextDecoder('utf-16le').decode(u8.subarray(2));
-  if (u8.length >= 2 && u8[0] === 0xfe && u8[1] === 0xff) return new TextDecoder('utf-16be').decode(u8.subarray(2));
+  const utf16 = utf16Of(u8);
+  if (utf16) return utf16;
   const start = u8.length >= 3 && u8[0] === 0xef && u8[1] === 0xbb && u8[2] === 0xbf ? 3 : 0;
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(u8.subarray(start));
@@ -34,6 +34,24 @@ export function decodeText(bytes: Bytes, file: string): string {
       fix: 'save it as UTF-8 (in Excel: "CSV UTF-8"; in Python: open(path, "w", encoding="utf-8"))',
     });
   }
+}
+
+/**
+ * The text of a file's first bytes, for recognising what it is (and for
+ * tables whose names may be in another 8-bit encoding): UTF-16 by its BOM,
+ * else UTF-8 with U+FFFD for what does not decode (a character cut at the
+ * end of the head, a Latin-1 name) — never an exception.
+ */
+export function decodeTextLoosely(bytes: Bytes): string {
+  const u8 = asUint8(bytes);
+  return utf16Of(u8) ?? stripBom(new TextDecoder('utf-8').decode(u8));
+}
+
+/** Text after a UTF-16 byte-order mark (Excel's "Unicode text"), or null without one. */
+function utf16Of(u8: Uint8Array): string | null {
+  if (u8.length >= 2 && u8[0] === 0xff && u8[1] === 0xfe) return new TextDecoder('utf-16le').decode(u8.subarray(2));
+  if (u8.length >= 2 && u8[0] === 0xfe && u8[1] === 0xff) return new TextDecoder('utf-16be').decode(u8.subarray(2));
+  return null;
 }
 
 /** Drops a leading byte-order mark from an already decoded string. */

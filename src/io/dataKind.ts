@@ -1,4 +1,4 @@
-import { asUint8, type NamedBytes } from './bytes';
+import { asUint8, decodeTextLoosely, type NamedBytes } from './bytes';
 import { csvRows } from './csvRows';
 import { parsePairLabel } from './pairLabel';
 import { isImagePath, junkReason } from './pathRules';
@@ -39,9 +39,19 @@ export function detectDataKind(files: readonly NamedBytes[]): DataDrop {
   const texts = real.filter((f) => TEXT.test(f.name));
 
   if (npy.length > 0) {
-    const embeddings = npy.find((f) => npyRank(f) === 2);
-    if (!embeddings) return { kind: 'unknown', reason: `no .npy of shape [N, D] among the dropped .npy files (${npy.map((f) => f.name).join(', ')}). Fix: drop the embeddings as one [N, D] .npy (np.save(path, emb)) together with their labels`, images, file: npy[0].name };
-    const labels = npy.find((f) => f !== embeddings && npyRank(f) === 1) ?? texts.find((f) => sniffText(f) === 'labels' || sniffText(f) === null);
+    // An (N, 1) array is a column of labels (y.reshape(-1, 1)), not embeddings of width 1.
+    const isLabels = (f: NamedBytes) => { const shape = npyShape(f); return shape !== null && (shape.length === 1 || (shape.length === 2 && shape[1] === 1)); };
+    const matrices = npy.filter((f) => npyShape(f)?.length === 2 && !isLabels(f));
+    if (matrices.length > 1) {
+      const names = matrices.map((f) => `${f.name} (${npyShape(f)!.join(' × ')})`).join(', ');
+      return { kind: 'unknown', reason: `${matrices.length} embedding arrays were dropped together: ${names}. Fix: drop one [N, D] .npy with its labels (one evaluation per drop)`, images, file: matrices[0].name };
+    }
+    const embeddings = matrices[0];
+    if (!embeddings) {
+      const shapes = npy.map((f) => `${f.name} (${npyShape(f)?.join(' × ') ?? 'unreadable header'})`).join(', ');
+      return { kind: 'unknown', reason: `no .npy of shape [N, D] among the dropped .npy files: ${shapes}. Fix: drop the embeddings as one [N, D] .npy (np.save(path, emb)) together with their labels`, images, file: npy[0].name };
+    }
+    const labels = npy.find((f) => f !== embeddings && isLabels(f)) ?? texts.find((f) => sniffText(f) === 'labels' || sniffText(f) === null);
     if (!labels) {
       return {
         kind: 'unknown',
@@ -52,13 +62,18 @@ export function detectDataKind(files: readonly NamedBytes[]): DataDrop {
     }
     return { kind: 'embeddings', embeddings: embeddings.name, labels: labels.name, images };
   }
-  if (parquet) return { kind: 'scores-parquet', list: parquet.name, images };
-  for (const f of texts) {
+  const lists = texts.flatMap((f): { kind: Exclude<DataKind, 'class-folders' | 'embeddings'>; name: string }[] => {
     const kind = sniffText(f);
-    if (kind && kind !== 'labels') return { kind, list: f.name, images };
+    return kind && kind !== 'labels' ? [{ kind, name: f.name }] : [];
+  });
+  if (parquet) lists.unshift({ kind: 'scores-parquet', name: parquet.name });
+  if (lists.length > 1) {
+    const names = lists.map((l) => `${l.name} (${KIND_NAMES[l.kind]})`).join(', ');
+    return { kind: 'unknown', reason: `${lists.length} lists were dropped together: ${names}. Fix: drop one list (with its images, for a pair list) — one evaluation per drop`, images, file: lists[0].name };
   }
+  if (lists.length === 1) return { kind: lists[0].kind, list: lists[0].name, images };
   // An empty pairs/triplets list goes to its parser, which names the file and the columns it needs.
-  const empty = texts.filter((f) => csvRows(new TextDecoder().decode(asUint8(f.bytes).subarray(0, 8192))).length === 0);
+  const empty = texts.filter((f) => csvRows(decodeTextLoosely(asUint8(f.bytes).subarray(0, 8192))).length === 0);
   const emptyList = empty.find((f) => /pair|triplet/i.test(f.name.split('/').pop()!));
   if (emptyList) return { kind: /triplet/i.test(emptyList.name.split('/').pop()!) ? 'triplets-csv' : /\.txt$/i.test(emptyList.name) ? 'lfw-pairs' : 'pairs-csv', list: emptyList.name, images };
   if (images.length > 0) return { kind: 'class-folders', images };
@@ -70,7 +85,7 @@ export function detectDataKind(files: readonly NamedBytes[]): DataDrop {
 
 /** Why a CSV/TSV dropped alone was not read: its name, the columns of its first row and the columns each kind needs. */
 function unrecognisedTable(file: NamedBytes): string {
-  const first = csvRows(new TextDecoder().decode(asUint8(file.bytes).subarray(0, 8192)))[0]?.fields ?? [];
+  const first = csvRows(decodeTextLoosely(asUint8(file.bytes).subarray(0, 8192)))[0]?.fields ?? [];
   const found = first.length > 0 ? `its first row has the column${first.length === 1 ? '' : 's'} [${first.map((f) => f.trim()).join(', ')}]` : 'it is empty';
   return (
     `${file.name}: not recognised as a scores table or a pair list — ${found}. ` +
@@ -82,7 +97,7 @@ function unrecognisedTable(file: NamedBytes): string {
 /** The kind of one text file from its first rows; null when none fits. */
 export function sniffText(file: NamedBytes): Exclude<DataKind, 'class-folders' | 'embeddings' | 'scores-parquet'> | 'labels' | null {
   const bytes = asUint8(file.bytes);
-  const head = new TextDecoder().decode(bytes.subarray(0, 8192));
+  const head = decodeTextLoosely(bytes.subarray(0, 8192));
   const cut = bytes.length > 8192 ? head.lastIndexOf('\n') : -1; // drop a line cut at the 8 KiB mark
   const text = cut > 0 ? head.slice(0, cut) : head;
   const rows = csvRows(text).slice(0, 5);
@@ -91,7 +106,9 @@ export function sniffText(file: NamedBytes): Exclude<DataKind, 'class-folders' |
   const words = lines.map((l) => l.trim().split(/\s+/));
   if (/^\d+(\s+\d+)?$/.test(lines[0].trim()) && words.slice(1).some((w) => w.length === 3 || w.length === 4)) return 'lfw-pairs';
   if (lines.length === 1 && /^\d+\s+\d+$/.test(lines[0].trim())) return 'lfw-pairs'; // only the `folds perFold` header: its parser says it has no pair lines
-  if (!lines[0].includes(',') && words.every((w) => (w.length === 3 && /^\d+$/.test(w[1])) || (w.length === 4 && /^\d+$/.test(w[3])))) return 'lfw-pairs';
+  // Without the header, every line must be a pair line: "name n1 n2" or "name1 n1 name2 n2" (both numbers whole).
+  const num = (t: string) => /^\d+$/.test(t);
+  if (!lines[0].includes(',') && words.every((w) => (w.length === 3 && !num(w[0]) && num(w[1]) && num(w[2])) || (w.length === 4 && !num(w[0]) && num(w[1]) && !num(w[2]) && num(w[3])))) return 'lfw-pairs';
   const header = rows[0].fields.map((f) => f.toLowerCase());
   if (header.includes('anchor') && header.includes('negative')) return 'triplets-csv';
   if (header.some((h) => ['score', 'similarity', 'distance', 'dist'].includes(h)) || scoreColumns(header) !== null) return 'scores-csv';
@@ -105,9 +122,17 @@ export function sniffText(file: NamedBytes): Exclude<DataKind, 'class-folders' |
   return null;
 }
 
-/** Number of dimensions in an .npy header (-1 when unreadable). */
-function npyRank(file: NamedBytes): number {
+/** The shape in an .npy header (null when unreadable). */
+function npyShape(file: NamedBytes): number[] | null {
   const head = new TextDecoder('latin1').decode(asUint8(file.bytes).subarray(0, 512));
   const m = /'shape'\s*:\s*\(([^)]*)\)/.exec(head);
-  return m ? m[1].split(',').filter((s) => s.trim() !== '').length : -1;
+  return m ? m[1].split(',').filter((s) => s.trim() !== '').map((s) => Number(s.trim())) : null;
 }
+
+const KIND_NAMES: Record<Exclude<DataKind, 'class-folders' | 'embeddings'>, string> = {
+  'pairs-csv': 'pairs CSV',
+  'lfw-pairs': 'LFW pairs.txt',
+  'triplets-csv': 'triplets CSV',
+  'scores-csv': 'scores CSV',
+  'scores-parquet': 'scores Parquet',
+};

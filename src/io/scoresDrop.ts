@@ -1,4 +1,5 @@
 import { formatIssue, InputError, type InputIssue } from './inputIssue';
+import { decodeTextLoosely } from './bytes';
 import { parseScoresCsv } from './scoresCsv';
 import { parseScoresParquet } from './scoresParquet';
 import type { ParsedScores, ScoresTable } from './scoresTable';
@@ -37,7 +38,7 @@ const LISTED = 5;
  */
 export async function readScoresDrop(path: string, bytes: ArrayBuffer, kind: 'scores-csv' | 'scores-parquet'): Promise<ScoresInspection> {
   const name = path.split('/').pop() || path;
-  const parsed: ParsedScores = kind === 'scores-parquet' ? await parseScoresParquet(bytes, name) : parseScoresCsv(new TextDecoder().decode(bytes), name);
+  const parsed: ParsedScores = kind === 'scores-parquet' ? await parseScoresParquet(bytes, name) : parseScoresCsv(decodeTextLoosely(bytes), name);
   const { table, issues } = parsed;
   const bad = issues.filter((i) => i.severity === 'error');
   const rowsRead = table.scores.length + bad.filter((i) => i.line !== undefined).length;

@@ -99,3 +99,58 @@ describe('inspectDataDrop', () => {
     expect(r.warnings[0]).toMatch(/float64/);
   });
 });
+
+describe('inspectDataDrop: drops that are not what they look like', () => {
+  const fileOf = (path: string, bytes: Uint8Array): DroppedFile => ({ path, file: new File([bytes as Uint8Array<ArrayBuffer>], path.split('/').pop()!) });
+
+  it('a notes.txt that reads like an LFW list but names none of the images is not used; the images are class folders, and a note says why', async () => {
+    const r = await inspectDataDrop([file('val/notes.txt', 'fold 3 of 10\n'), file('val/cat/1.png'), file('val/cat/2.png'), file('val/dog/3.png')]);
+    expect(r.kind).toBe('class-folders');
+    if (r.kind !== 'class-folders') return;
+    expect(r.counts).toMatchObject({ images: 3, classes: 2 });
+    expect(r.notes).toEqual([expect.stringMatching(/^notes\.txt reads like an LFW pairs\.txt but names none of the 3 dropped images, so it is not used and the images are read as class folders/)]);
+  });
+
+  it('a scores table dropped with images says the images are not used (a table needs none)', async () => {
+    const r = await inspectDataDrop([file('run/results.csv', 'score,label\n0.9,1\n0.1,0\n'), file('run/cat/1.png'), file('run/dog/2.png')]);
+    expect(r.kind).toBe('scores');
+    if (r.kind !== 'scores') return;
+    expect(r.warnings[0]).toMatch(/^2 images were dropped with results\.csv and are not used: a scores table already holds a score for every pair\. Fix: to embed the images with a model instead, drop their folder without results\.csv/);
+  });
+
+  it('train/ and val/ holding the same class folders are named as dataset splits with the fix', async () => {
+    const r = await inspectDataDrop(['train/bag/1.png', 'train/coat/2.png', 'val/bag/3.png', 'val/coat/4.png'].map((p) => file(`dataset/${p}`)));
+    expect(r.kind).toBe('class-folders');
+    if (r.kind !== 'class-folders') return;
+    expect(r.classes).toEqual(['train', 'val']);
+    expect(r.notes).toEqual(['These look like dataset splits, not classes: train, val each hold the same folders (bag, coat). The curve would pair images by split. Fix: drop one split\'s folder (e.g. val), whose sub-folders are the classes.']);
+    const plain = await inspectDataDrop([file('val/bag/a/1.png'), file('val/coat/b/2.png')]);
+    expect(plain.kind === 'class-folders' && plain.notes).toEqual([]);
+  });
+
+  it('two pair lists in one drop are refused naming both, not one picked silently', async () => {
+    const r = await inspectDataDrop([file('set/pairs.csv', 'path_a,path_b,label\na/1.png,b/2.png,0\n'), file('set/pairs_test.csv', 'path_a,path_b,label\na/1.png,a/3.png,1\n'), file('set/a/1.png'), file('set/b/2.png')]);
+    expect(r.kind).toBe('unsupported');
+    expect(r.kind === 'unsupported' && r.message).toMatch(/^2 lists were dropped together: set\/pairs\.csv \(pairs CSV\), set\/pairs_test\.csv \(pairs CSV\)\. Fix: drop one list/);
+  });
+
+  it('a pairs CSV saved as UTF-16 (Excel "Unicode text") is read as a pair list', async () => {
+    const text = 'path_a,path_b,label\na/1.png,b/2.png,0\na/1.png,a/3.png,1\n';
+    const utf16 = new Uint8Array(2 + 2 * text.length);
+    utf16.set([0xff, 0xfe]);
+    for (let k = 0; k < text.length; k++) utf16[2 + 2 * k] = text.charCodeAt(k);
+    const r = await inspectDataDrop([fileOf('pairs.csv', utf16), file('a/1.png'), file('b/2.png'), file('a/3.png')]);
+    expect(r.kind).toBe('pair-list');
+    expect(r.kind === 'pair-list' && r.counts).toMatchObject({ images: 3, pairs: 2 });
+  });
+
+  it('labels saved as an (N, 1) array are the labels; two [N, D] arrays are refused with both shapes', async () => {
+    const emb = npyBytes(Float32Array.from([0, 0, 1, 1, 5, 5]), { shape: [3, 2] });
+    const labels = npyBytes(Int32Array.from([0, 0, 1]), { shape: [3, 1] });
+    const r = await inspectDataDrop([fileOf('emb.npy', emb), fileOf('labels.npy', labels)]);
+    expect(r.kind).toBe('embeddings');
+    expect(r.kind === 'embeddings' && r.counts).toMatchObject({ images: 3, classes: 2, positives: 1 });
+    const two = await inspectDataDrop([fileOf('train_emb.npy', emb), fileOf('val_emb.npy', npyBytes(Float32Array.from([0, 1, 2, 3]), { shape: [2, 2] })), fileOf('labels.npy', labels)]);
+    expect(two.kind === 'unsupported' && two.message).toMatch(/^2 embedding arrays were dropped together: train_emb\.npy \(3 × 2\), val_emb\.npy \(2 × 2\)\. Fix: drop one/);
+  });
+});

@@ -157,7 +157,7 @@ describe('pair lists through the run slice', () => {
 
   it('class folders over the pair limit: all positive pairs plus ratio × positives seeded negatives, no image with itself, no pair twice, the same sample for the same seed', () => {
     const images = Array.from({ length: 120 }, (_, k) => ({ path: `c${k % 6}/${k}.png`, label: k % 6, file: new File(['x'], `${k}.png`) }));
-    const it = { kind: 'class-folders' as const, name: 'val', classes: ['c0', 'c1', 'c2', 'c3', 'c4', 'c5'], images, skipped: [], counts: { images: 120, classes: 6, positives: 6 * 190, negatives: 7140 - 1140, sampled: false } };
+    const it = { kind: 'class-folders' as const, name: 'val', classes: ['c0', 'c1', 'c2', 'c3', 'c4', 'c5'], images, skipped: [], counts: { images: 120, classes: 6, positives: 6 * 190, negatives: 7140 - 1140, sampled: false }, notes: [] };
     const url = (path: string, label: number, file: File) => ({ path, label, url: file.name });
     const d1 = classFolderDataset(it, { limit: 1000, negativeRatio: 3, seed: 7 }, url);
     const d2 = classFolderDataset(it, { limit: 1000, negativeRatio: 3, seed: 7 }, url);

@@ -53,6 +53,7 @@ function world(inspection: ModelInspection = ready) {
       images: dropped.map((d, k) => ({ path: d.path, label: k < 2 ? 0 : 1, file: d.file })),
       skipped: [],
       counts: { images: 3, classes: 2, positives: 1, negatives: 2, sampled: false },
+      notes: [],
     }),
     previewImage: async (_f, p) => ({ width: p.width, height: p.height, rgba: new Uint8ClampedArray(p.width * p.height * 4), min: [0], max: [1] }),
     loadPreprocessing: (h) => stored.get(h) ?? null,
