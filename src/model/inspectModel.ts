@@ -52,7 +52,7 @@ export async function inspectModel(files: readonly NamedBytes[], origin: DropOri
   const used = files.filter((f) => !assembled.unused.includes(f.name));
   const bytes = used.reduce((a, f) => a + asUint8(f.bytes).byteLength, 0);
   const name = describeModelName({ modelJson: assembled.modelJson, zipName: origin.zipName, shards: used.length - 1, bytes, topology: assembled.artifacts.modelTopology });
-  return inspectArtifacts(assembled.artifacts, name, assembled.unused, []);
+  return inspectArtifacts(assembled.artifacts, name, assembled.unused, assembled.notes);
 }
 
 /** Plans (and describes) artifacts, e.g. those an offer's `apply()` returned. */

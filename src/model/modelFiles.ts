@@ -32,6 +32,8 @@ export interface AssembledModel {
   modelJson: string;
   /** Dropped files the model does not use (a README, another model's shard): show them, do not fail. */
   unused: string[];
+  /** What was assumed to assemble it (a renamed shard used in place of the one the manifest names). */
+  notes: string[];
 }
 
 const OTHER_FORMATS: [RegExp, string][] = [
@@ -70,7 +72,8 @@ export async function assembleModelFiles(files: readonly NamedBytes[]): Promise<
     throw new ModelFileError('bad-json', { file: modelJson, field: 'modelTopology', message: (e as Error).message, fix: 'drop the model.json written by tensorflowjs_converter' });
   }
   const manifest = readManifest(json, modelJson);
-  const shards = resolveShards(manifest, files, modelJson);
+  const notes: string[] = [];
+  const shards = resolveShards(manifest, files, modelJson, notes);
   checkSizes(manifest, shards, modelJson);
   const used = new Set<NamedBytes>([entry, ...shards.flat()]);
   const unused = files.filter((f) => !used.has(f)).map((f) => f.name);
@@ -78,7 +81,7 @@ export async function assembleModelFiles(files: readonly NamedBytes[]): Promise<
     manifest.flatMap((g) => g.weights),
     shards.flat().map((f) => exactBuffer(asUint8(f.bytes))),
   ]);
-  return { artifacts, detection, modelJson, unused };
+  return { artifacts, detection, modelJson, unused, notes };
 }
 
 function findModelJson(files: readonly NamedBytes[]): { entry: NamedBytes; json: Record<string, unknown> } {
@@ -125,7 +128,14 @@ function readManifest(json: Record<string, unknown>, file: string): tf.io.Weight
   return manifest;
 }
 
-function resolveShards(manifest: tf.io.WeightsManifestConfig, files: readonly NamedBytes[], modelJson: string): NamedBytes[][] {
+/**
+ * The dropped file of each shard the manifest names: by path relative to
+ * model.json, else by file name. A browser that saved a second copy renames
+ * it ("group1-shard1of1 (1).bin"): when a one-shard group's file is missing
+ * and exactly one unnamed .bin holds exactly the group's bytes, that file is
+ * used and `notes` says so; otherwise the error names the unnamed .bin files.
+ */
+function resolveShards(manifest: tf.io.WeightsManifestConfig, files: readonly NamedBytes[], modelJson: string, notes: string[]): NamedBytes[][] {
   const dir = normalizePath(modelJson).split('/').slice(0, -1).join('/');
   const byPath = new Map(files.map((f) => [normalizePath(f.name), f]));
   const byBase = new Map<string, NamedBytes | null>();
@@ -142,19 +152,31 @@ function resolveShards(manifest: tf.io.WeightsManifestConfig, files: readonly Na
       return hit as NamedBytes;
     }),
   );
+  const named = new Set(shards.flat().filter(Boolean));
+  const strays = files.filter((f) => /\.bin$/i.test(f.name) && !named.has(f));
+  manifest.forEach((g, k) => {
+    if (g.paths.length !== 1 || shards[k][0] || strays.length !== 1 || missing.length !== 1) return;
+    const expected = g.weights.reduce((sum, w) => sum + weightByteLength(w), 0);
+    if (asUint8(strays[0].bytes).byteLength !== expected) return;
+    shards[k][0] = strays[0];
+    missing.length = 0;
+    notes.push(`${g.paths[0]} was not dropped; ${strays[0].name} is used in its place: the only other .bin, of exactly the ${expected.toLocaleString('en-US')} bytes the manifest expects (a renamed copy?)`);
+  });
   const needed = manifest.flatMap((g) => g.paths);
+  const strayNote = strays.length > 0 && missing.length > 0 ? `; dropped but not named in the manifest: ${strays.map((f) => `${f.name} (${asUint8(f.bytes).byteLength.toLocaleString('en-US')} bytes)`).join(', ')}` : '';
+  const renameFix = strayNote ? ` — or rename the dropped .bin to the name model.json expects, if it is this model's shard` : '';
   if (missing.length === needed.length) {
     throw new ModelFileError('no-weights', {
       file: modelJson,
-      message: `was dropped without its weight file${needed.length > 1 ? 's' : ''} (${needed.join(', ')}); tfjs would build the model with fresh random weights, and every curve would be noise`,
-      fix: `drop model.json together with ${needed.join(', ')} (or the whole folder / a zip of it)`,
+      message: `was dropped without its weight file${needed.length > 1 ? 's' : ''} (${needed.join(', ')})${strayNote}; tfjs would build the model with fresh random weights, and every curve would be noise`,
+      fix: `drop model.json together with ${needed.join(', ')} (or the whole folder / a zip of it)${renameFix}`,
     });
   }
   if (missing.length > 0) {
     throw new ModelFileError('missing-shard', {
       file: missing.join(', '),
-      message: `${missing.length === 1 ? 'is' : 'are'} named in ${modelJson}'s weightsManifest but ${missing.length === 1 ? 'was' : 'were'} not dropped (${needed.length - missing.length} of ${needed.length} shards present)`,
-      fix: `add ${missing.join(', ')} to the drop (all .bin files next to model.json)`,
+      message: `${missing.length === 1 ? 'is' : 'are'} named in ${modelJson}'s weightsManifest but ${missing.length === 1 ? 'was' : 'were'} not dropped (${needed.length - missing.length} of ${needed.length} shards present)${strayNote}`,
+      fix: `add ${missing.join(', ')} to the drop (all .bin files next to model.json)${renameFix}`,
     });
   }
   return shards;

@@ -41,6 +41,20 @@ describe('assembleModelFiles(files): model.json + shards → ModelArtifacts (cas
     expect(e.issue.file).toBe('group1-shard1of2.bin');
     expect(e.message).toMatch(/group1-shard1of2\.bin: is named in model\.json's weightsManifest but was not dropped \(1 of 2 shards present\)/);
   });
+  it('a shard saved under another name ("group1-shard1of1 (1).bin") is used when it is the only .bin and holds exactly the bytes expected, with a note; otherwise it is named with the rename fix', async () => {
+    const f = byName('m3-keras2');
+    const shard = f['group1-shard1of1.bin'].bytes as Uint8Array;
+    const renamed = await assembleModelFiles([f['model.json'], { name: 'group1-shard1of1 (1).bin', bytes: shard }]);
+    expect(renamed.notes).toEqual(['group1-shard1of1.bin was not dropped; group1-shard1of1 (1).bin is used in its place: the only other .bin, of exactly the 4,704 bytes the manifest expects (a renamed copy?)']);
+    expect(renamed.unused).toEqual([]);
+    const x = images(2);
+    expectClose(await predictLayers(renamed.artifacts, x), await predictLayers(await fixtureArtifacts('m3-keras2'), x), 0);
+    x.dispose();
+    const e = await problem([f['model.json'], { name: 'weights.bin', bytes: shard.subarray(0, 100) }]);
+    expect(e.problem).toBe('no-weights');
+    expect(e.message).toMatch(/without its weight file \(group1-shard1of1\.bin\); dropped but not named in the manifest: weights\.bin \(100 bytes\)/);
+    expect(e.message).toMatch(/or rename the dropped \.bin to the name model\.json expects/);
+  });
   it('M5c: model.json alone is refused: tfjs would use fresh random weights', async () => {
     const e = await problem([byName('m3-keras2')['model.json']]);
     expect(e.problem).toBe('no-weights');
