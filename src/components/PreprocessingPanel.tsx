@@ -37,7 +37,7 @@ export function PreprocessingPanel() {
   if (!s.p || s.modelUnused || s.drop?.status !== 'inspected' || s.drop.inspection.kind !== 'ready') return null;
   const p = s.p;
   const summary = s.drop.inspection.summary;
-  const fixedChannels = summary.inputs[0]?.shape[3] != null;
+  const fixedChannels = summary.fixedChannels;
   const change = (patch: Partial<Prep>) => s.set({ ...p, ...patch });
   const size = (v: string) => Math.max(1, Math.min(2048, Math.round(Number(v)) || 1));
   const origin = preprocessingOrigin(summary, p);

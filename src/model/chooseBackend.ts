@@ -65,12 +65,22 @@ export async function chooseBackend(opts: ChooseBackendOptions): Promise<ChosenB
     if (ran.length > 1 && ran.every((t) => t.reason?.startsWith('reference embedding mismatch'))) {
       throw new Error(`every backend disagrees with reference.json (${ran.map((t) => t.name).join(', ')}): the reference is probably stale or from another model — regenerate it with \`npm run demo:train\``);
     }
+    // Every backend that ran the model failing the same way (or the cpu backend, tfjs' reference, alone) is the model's doing
+    // (zero or NaN outputs, a wrong input dtype), not the backends'.
+    const ranModel = ran.filter((t) => !/^(could not be initialised|self-test:|reference)/.test(t.reason ?? ''));
+    const reasons = new Set(ranModel.map((t) => t.reason));
+    const outputFault = /all-zero|NaN or infinite/.test(ranModel[0]?.reason ?? '');
+    if (reasons.size === 1 && (ranModel.length > 1 || (ranModel[0].name === 'cpu' && outputFault))) {
+      const reason = ranModel[0].reason ?? 'failed';
+      const where = ranModel.length > 1 ? `on every backend that ran it (${ranModel.map((t) => t.name).join(', ')})` : 'on the cpu backend, tfjs\' reference implementation';
+      throw new Error(`the model itself fails ${where}: ${reason}. This is the model, not a backend — ${modelFaultFix(reason)}`);
+    }
     const why = trials.map((t) => `${t.name}: ${t.status}${t.reason ? ` (${t.reason})` : ''}`).join('; ');
     throw new Error(`no backend could run this model — ${why}`);
   }
   await tf.setBackend(chosen);
   const b = built.get(chosen)!;
-  const note = opts.reference ? undefined : 'no reference.json next to the model: only the arithmetic self-test and the warm-up checked the backend';
+  const note = opts.reference ? undefined : 'no stored reference embeddings for this model (the bundled demo model has them): the arithmetic self-test and the warm-up batch checked the backend';
   return { report: { chosen, forced: !!opts.forced, trials, detail: chosen === 'webgpu' || chosen === 'webgl' ? detail : undefined, note }, ...b };
 }
 
@@ -96,7 +106,7 @@ async function runTrial(
     const wrong = await arithmeticSelfTest();
     if (wrong) return { name, status: 'failed', reason: `self-test: ${wrong}` };
     model = await buildModel(opts.loaded);
-    const p = preprocessingFromModel(model.inputShape, opts.loaded.metadata);
+    const p = preprocessingFromModel(model.inputShape, opts.loaded.metadata, model.inputDtype);
     const batch = opts.probeBatch ?? 16;
     const probe = syntheticBatch(batch, inputSize(p));
     const warm = await embedBatch(model, probe, batch, p); // B3: a missing kernel throws here
@@ -130,4 +140,11 @@ function syntheticBatch(count: number, size: number): Float32Array {
     out[i] = 0.25 + 0.5 * (s / 2 ** 32);
   }
   return out;
+}
+
+/** What to do about a fault every backend shows. */
+function modelFaultFix(reason: string): string {
+  if (/all-zero/.test(reason)) return 'its embeddings are all zero: check that the weights were exported with the model (not a freshly initialised one) and that the chosen output is the embedding';
+  if (/NaN|infinite/.test(reason)) return 'its embeddings hold NaN or infinity: check the exported weights, and for an L2-normalise layer that it guards against a zero norm (epsilon)';
+  return 'check that the exported model runs in TensorFlow.js as it is (tensorflowjs_converter, then tf.loadGraphModel / tf.loadLayersModel)';
 }

@@ -8,6 +8,7 @@ import { readPreprocessing, type Preprocessing, type PreprocessingSource } from 
 import { modelHash } from './weightsHash';
 import { defaultOutput, judgeOutput, signatureOutputs, type OutputSummary, type TensorSummary } from './modelOutputs';
 import { describeModelName, type DropOrigin } from './modelName';
+import { inputLayout, layoutNote } from './inputLayout';
 
 export type { OutputSummary, TensorSummary };
 
@@ -29,6 +30,8 @@ export interface ModelSummary {
   preprocessingSource: PreprocessingSource;
   /** Whether the input's height and width are fixed by the model (then the size cannot be edited). */
   fixedSize: boolean;
+  /** The model fixes the number of channels (1 or 3). */
+  fixedChannels: boolean;
   /** Topology + weights hash: the embedding cache and the remembered preprocessing are keyed by it. */
   hash: string;
   notes: string[];
@@ -96,7 +99,10 @@ async function describe(loaded: LoadedArtifacts, name: string, notes: string[], 
     }
   }
   const inShape = inputs[0]?.shape ?? [];
-  const { preprocessing, source: preprocessingSource } = readPreprocessing(inShape, loaded.metadata);
+  const { preprocessing, source: preprocessingSource } = readPreprocessing(inShape, loaded.metadata, inputs[0]?.dtype);
+  const layout = inputLayout(inShape);
+  const adapted = layoutNote(layout);
+  const intInput = inputs[0] && /int/.test(inputs[0].dtype) ? `the input is ${inputs[0].dtype}: images are fed as whole 0–255 values (normalisation "raw" unless the model says otherwise)` : null;
   const chosen = defaultOutput(outputs);
   const embeddingSize = outputs.find((o) => o.name === chosen.name)?.size ?? null;
   return {
@@ -109,9 +115,10 @@ async function describe(loaded: LoadedArtifacts, name: string, notes: string[], 
     embeddingSize,
     preprocessing,
     preprocessingSource,
-    fixedSize: inShape[1] != null && inShape[2] != null,
+    fixedSize: layout.height !== null && layout.width !== null,
+    fixedChannels: layout.channels !== null,
     hash,
-    notes,
+    notes: [...notes, ...[adapted, intInput].filter((n): n is string => n !== null).map((n) => `Input: ${n}.`)],
     unused,
   };
 }

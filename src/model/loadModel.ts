@@ -3,13 +3,27 @@ import { registerL2Normalize } from './l2NormalizeLayer';
 import { assertLoaderMatches, detectModelFormat } from './modelFormat';
 import { fetchModelFiles } from './fetchModelFiles';
 import { checkOutputTensor } from './modelOutputs';
+import { inputLayout, type InputLayout } from './inputLayout';
 
 /** What the app needs from a model: one image batch in, one embedding per image out. */
 export interface EmbeddingModel {
-  /** [batch, H, W, C]; null for dynamic dimensions. */
+  /** The model's own input shape (any layout inputLayout reads); null for dynamic dimensions. */
   inputShape: (number | null)[];
+  /** The input's dtype ('float32', or 'int32' for a graph model taking whole pixel values). */
+  inputDtype: string;
+  /** Embeds prepared images, [batch, H, W, C] float32 whatever the model's layout (adapted here). */
   predict(x: tf.Tensor4D): tf.Tensor;
   dispose(): void;
+}
+
+/** The prepared [N, H, W, C] batch in the model's own layout and dtype (call inside tf.tidy). */
+function adaptInput(x: tf.Tensor4D, layout: InputLayout, dtype: string): tf.Tensor {
+  const [n, h, w] = x.shape;
+  let t: tf.Tensor = x;
+  if (layout.kind === 'nchw') t = tf.transpose(x, [0, 3, 1, 2]);
+  else if (layout.kind === 'nhw') t = tf.reshape(x, [n, h, w]);
+  else if (layout.kind === 'flat') t = tf.reshape(x, [n, -1]);
+  return /int/.test(dtype) ? tf.cast(tf.round(t), 'int32') : t;
 }
 
 export interface LoadedArtifacts {
@@ -61,10 +75,14 @@ export async function buildModel(loaded: LoadedArtifacts): Promise<EmbeddingMode
       throw index < 0 ? new Error(`the model has no output "${loaded.output}" (its outputs: ${names.join(', ')})`) : several(names);
     }
     const name = names[index];
+    const inputShape = model.inputs[0].shape;
+    const inputDtype = model.inputs[0].dtype;
+    const layout = inputLayout(inputShape);
     return {
-      inputShape: model.inputs[0].shape,
+      inputShape,
+      inputDtype,
       predict: (x) => {
-        const all = model.predict(x);
+        const all = model.predict(adaptInput(x, layout, inputDtype));
         const y = Array.isArray(all) ? all[index] : all;
         if (Array.isArray(all)) all.forEach((t, k) => k !== index && t.dispose());
         checkOutputTensor(name, y.shape, y.dtype);
@@ -80,12 +98,15 @@ export async function buildModel(loaded: LoadedArtifacts): Promise<EmbeddingMode
     throw several(names);
   }
   const output = loaded.output ?? names[0];
-  const shape = graph.inputs[0].shape ?? [null, null, null, 3];
+  const inputShape = (graph.inputs[0].shape ?? [null, null, null, 3]).map((d) => (d == null || d < 0 ? null : d));
+  const inputDtype = String(graph.inputs[0].dtype ?? 'float32');
+  const layout = inputLayout(inputShape);
   return {
-    inputShape: shape.map((d) => (d == null || d < 0 ? null : d)),
+    inputShape,
+    inputDtype,
     predict: (x) => {
       // execute() maps a signature key ('embedding') to its tensor ('Identity:0') and computes only what that output needs.
-      const y = graph.execute(x, output) as tf.Tensor;
+      const y = graph.execute(adaptInput(x, layout, inputDtype), output) as tf.Tensor;
       checkOutputTensor(output, y.shape, y.dtype);
       return y;
     },

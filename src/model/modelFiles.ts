@@ -3,7 +3,7 @@ import { asUint8, decodeText, type NamedBytes } from '../io/bytes';
 import { InputError } from '../io/inputIssue';
 import { normalizePath } from '../io/pathRules';
 import { detectModelFormat, type FormatDetection } from './modelFormat';
-import { weightByteLength } from './weightSubset';
+import { weightByteLength, WeightDtypeError } from './weightSubset';
 
 /** Why a dropped model cannot be used (the UI may word each kind differently). */
 export type ModelFileProblem =
@@ -73,8 +73,14 @@ export async function assembleModelFiles(files: readonly NamedBytes[]): Promise<
   }
   const manifest = readManifest(json, modelJson);
   const notes: string[] = [];
-  const shards = resolveShards(manifest, files, modelJson, notes);
-  checkSizes(manifest, shards, modelJson);
+  let shards: NamedBytes[][];
+  try {
+    shards = resolveShards(manifest, files, modelJson, notes);
+    checkSizes(manifest, shards, modelJson);
+  } catch (e) {
+    if (e instanceof WeightDtypeError) throw new ModelFileError('bad-json', { file: modelJson, field: 'weightsManifest', message: e.message, fix: e.fix });
+    throw e;
+  }
   const used = new Set<NamedBytes>([entry, ...shards.flat()]);
   const unused = files.filter((f) => !used.has(f)).map((f) => f.name);
   const artifacts = await tf.io.getModelArtifactsForJSON(json as unknown as tf.io.ModelJSON, async () => [

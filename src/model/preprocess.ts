@@ -8,6 +8,8 @@
  *  - 'torch': x / 255, minus mean (0.485, 0.456, 0.406), divided by std (0.229, 0.224, 0.225)
  *  - 'raw':   x (0–255)
  */
+import { inputLayout, preparedShape } from './inputLayout';
+
 export type Normalization = 'unit' | 'tf' | 'caffe' | 'torch' | 'raw';
 export type ChannelOrder = 'rgb' | 'bgr';
 export type ResizeMode = 'stretch' | 'crop' | 'letterbox';
@@ -30,8 +32,8 @@ const NORMALIZATIONS: readonly Normalization[] = ['unit', 'tf', 'caffe', 'torch'
  * (`{dipscope: {preprocessing: {...}}}`, written by scripts/train-demo-model.ts).
  * Throws when the shape is not an image input.
  */
-export function preprocessingFromModel(inputShape: readonly (number | null)[], metadata?: unknown): Preprocessing {
-  return readPreprocessing(inputShape, metadata).preprocessing;
+export function preprocessingFromModel(inputShape: readonly (number | null)[], metadata?: unknown, dtype?: string): Preprocessing {
+  return readPreprocessing(inputShape, metadata, dtype).preprocessing;
 }
 
 /**
@@ -42,25 +44,26 @@ export function preprocessingFromModel(inputShape: readonly (number | null)[], m
  */
 export type PreprocessingSource = 'metadata' | 'default';
 
-/** preprocessingFromModel, and whether the model stated it (see PreprocessingSource). */
-export function readPreprocessing(inputShape: readonly (number | null)[], metadata?: unknown): { preprocessing: Preprocessing; source: PreprocessingSource } {
-  if (inputShape.length !== 4) {
-    throw new Error(`model input has shape [${inputShape.join(', ')}]; an image model needs [batch, height, width, channels]`);
-  }
-  const [, h, w, c] = inputShape;
+/**
+ * preprocessingFromModel, and whether the model stated it (see
+ * PreprocessingSource). The input shape may be any layout inputLayout knows
+ * (NHWC, channels-first, no channel axis, a flat vector of a square image);
+ * an integer input (a graph model taking uint8/int32 pixels) defaults to raw
+ * 0–255 values. Throws InputShapeError for inputs that are not images.
+ */
+export function readPreprocessing(inputShape: readonly (number | null)[], metadata?: unknown, dtype?: string): { preprocessing: Preprocessing; source: PreprocessingSource } {
+  const layout = inputLayout(inputShape);
+  const [, h, w] = preparedShape(layout);
   const meta = readMeta(metadata);
   const height = h ?? meta.size?.[0] ?? 224;
   const width = w ?? meta.size?.[1] ?? 224;
-  const channels = c ?? meta.channels ?? 3;
-  if (channels !== 1 && channels !== 3) {
-    throw new Error(`model input has ${channels} channels; Dipscope feeds 1 (grayscale) or 3 (colour)`);
-  }
+  const channels = layout.channels ?? (meta.channels === 1 ? 1 : 3);
   return {
     preprocessing: {
       width,
       height,
       channels,
-      normalization: meta.normalization ?? 'unit',
+      normalization: meta.normalization ?? (dtype !== undefined && /int/.test(dtype) ? 'raw' : 'unit'),
       channelOrder: meta.channelOrder ?? (meta.normalization === 'caffe' ? 'bgr' : 'rgb'),
     },
     source: meta.normalization ? 'metadata' : 'default',

@@ -10,8 +10,22 @@ const DTYPE_BYTES: Record<string, number> = { float32: 4, int32: 4, bool: 1, com
 export function weightByteLength(spec: tf.io.WeightsManifestEntry): number {
   const dtype = spec.quantization ? spec.quantization.dtype : spec.dtype;
   const size = DTYPE_BYTES[dtype];
-  if (size === undefined) throw new Error(`weight "${spec.name}" has dtype ${dtype}, whose byte size the manifest does not fix`);
+  if (size === undefined) throw new WeightDtypeError(spec.name, dtype);
   return spec.shape.reduce((a, b) => a * b, 1) * size;
+}
+
+/** A weight stored in a dtype whose size TensorFlow.js does not know (a string, or int8 from a hand-made or foreign export). */
+export class WeightDtypeError extends Error {
+  readonly fix: string;
+  constructor(readonly weight: string, readonly dtype: string) {
+    super(
+      dtype === 'string'
+        ? `weight "${weight}" is stored as strings, whose byte size the manifest does not fix`
+        : `weight "${weight}" is stored as ${dtype}, which is not a dtype TensorFlow.js stores weights in (${Object.keys(DTYPE_BYTES).join(', ')})`,
+    );
+    this.name = 'WeightDtypeError';
+    this.fix = 'convert the model again with tensorflowjs_converter (add --quantize_uint8 or --quantize_float16 for smaller weights; both load)';
+  }
 }
 
 /** Total bytes the specs need (what the shards must hold). */

@@ -64,7 +64,7 @@ describe('chooseBackend(options)', () => {
 
   it('without a reference the report says which checks ran', async () => {
     const chosen = await chooseBackend({ loaded, reference: null, probes: noGpu, probeBatch: 4 });
-    expect(chosen.report.note).toMatch(/no reference\.json/);
+    expect(chosen.report.note).toMatch(/^no stored reference embeddings for this model .*: the arithmetic self-test and the warm-up batch checked the backend$/);
     chosen.model.dispose();
   });
 
@@ -100,5 +100,14 @@ describe('chooseBackend with a missing kernel (B3)', () => {
     const again = await chooseBackend({ loaded, reference, forced: 'cpu', probes: noGpu, probeBatch: 4 });
     expect(again.report.chosen).toBe('cpu');
     again.model.dispose();
+  });
+});
+
+describe('chooseBackend with a broken model', () => {
+  it('all-zero weights: the failure is named as the model\'s (same on the reference cpu backend), with what to check', async () => {
+    const zero = { ...loaded, artifacts: { ...loaded.artifacts, weightData: new ArrayBuffer((loaded.artifacts.weightData as ArrayBuffer).byteLength) } };
+    await expect(chooseBackend({ loaded: zero, reference: null, forced: 'cpu', probes: noGpu, probeBatch: 4 })).rejects.toThrow(
+      /^the model itself fails on the cpu backend, tfjs' reference implementation: warm-up produced (all-zero|NaN or infinite) embeddings\. This is the model, not a backend — /,
+    );
   });
 });

@@ -55,6 +55,16 @@ describe('assembleModelFiles(files): model.json + shards → ModelArtifacts (cas
     expect(e.message).toMatch(/without its weight file \(group1-shard1of1\.bin\); dropped but not named in the manifest: weights\.bin \(100 bytes\)/);
     expect(e.message).toMatch(/or rename the dropped \.bin to the name model\.json expects/);
   });
+  it('a weight in a dtype tfjs does not store (int8) is refused naming model.json, the weight and the re-convert fix', async () => {
+    const f = byName('m3-keras2');
+    const json = JSON.parse(new TextDecoder().decode(f['model.json'].bytes as Uint8Array));
+    const w = json.weightsManifest[0].weights[0];
+    w.quantization = { dtype: 'int8', scale: 0.1, min: 0 };
+    const e = await problem([{ name: 'model.json', bytes: new TextEncoder().encode(JSON.stringify(json)) }, f['group1-shard1of1.bin']]);
+    expect(e.issue).toMatchObject({ file: 'model.json', field: 'weightsManifest' });
+    expect(e.message).toContain(`weight "${w.name}" is stored as int8, which is not a dtype TensorFlow.js stores weights in`);
+    expect(e.message).toMatch(/Fix: convert the model again with tensorflowjs_converter \(add --quantize_uint8 or --quantize_float16/);
+  });
   it('M5c: model.json alone is refused: tfjs would use fresh random weights', async () => {
     const e = await problem([byName('m3-keras2')['model.json']]);
     expect(e.problem).toBe('no-weights');

@@ -13,9 +13,17 @@ describe('preprocessingFromModel(inputShape, metadata)', () => {
   it('falls back to metadata size for dynamic dimensions', () => {
     expect(preprocessingFromModel([null, null, null, 3], { dipscope: { preprocessing: { size: [64, 48] } } })).toMatchObject({ height: 64, width: 48 });
   });
-  it('refuses inputs that are not images', () => {
-    expect(() => preprocessingFromModel([null, 784])).toThrow(/height, width, channels/);
-    expect(() => preprocessingFromModel([null, 28, 28, 4])).toThrow(/4 channels/);
+  it('reads the image size from the other layouts it adapts, and refuses inputs that are not images with the fix', () => {
+    expect(preprocessingFromModel([null, 784])).toMatchObject({ width: 28, height: 28, channels: 1 });
+    expect(preprocessingFromModel([null, 3 * 32 * 32])).toMatchObject({ width: 32, height: 32, channels: 3 });
+    expect(preprocessingFromModel([null, 28, 28])).toMatchObject({ width: 28, height: 28, channels: 1 });
+    expect(preprocessingFromModel([null, 3, 32, 24])).toMatchObject({ width: 24, height: 32, channels: 3 });
+    expect(() => preprocessingFromModel([null, 1000])).toThrow(/\[\?, 1000\] is a vector of 1000 values, not the pixels of a square grey .* Fix: /);
+    expect(() => preprocessingFromModel([null, 28, 28, 4])).toThrow(/\[\?, 28, 28, 4\] has 4 channels .* Fix: /);
+  });
+  it('an integer input (uint8/int32 pixels) defaults to raw 0–255 values', () => {
+    expect(preprocessingFromModel([null, 28, 28, 1], undefined, 'int32').normalization).toBe('raw');
+    expect(preprocessingFromModel([null, 28, 28, 1], undefined, 'float32').normalization).toBe('unit');
   });
 });
 

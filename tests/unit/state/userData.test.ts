@@ -14,7 +14,7 @@ const loaded = { artifacts: {}, format: 'layers-model' as const, metadata: undef
 const ready: ModelInspection = {
   kind: 'ready',
   loaded,
-  summary: { name: 'm', format: 'layers-model', inputs: [], outputs: [], defaultOutput: 'e', defaultReason: "the model's only output", embeddingSize: 2, preprocessing: pre, preprocessingSource: 'default', fixedSize: true, hash: 'h1', notes: [], unused: [] },
+  summary: { name: 'm', format: 'layers-model', inputs: [], outputs: [], defaultOutput: 'e', defaultReason: "the model's only output", embeddingSize: 2, preprocessing: pre, preprocessingSource: 'default', fixedSize: true, fixedChannels: true, hash: 'h1', notes: [], unused: [] },
 };
 const files = ['val/a/1.png', 'val/a/2.png', 'val/b/3.png'].map((p) => new File([p], p));
 
