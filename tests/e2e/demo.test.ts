@@ -10,6 +10,20 @@ test('the landing page offers the demo, and the button runs it', async () => {
   await page.getByTestId('run-demo').click();
   await page.getByTestId('progress').waitFor({ timeout: 30_000 });
   await page.getByTestId('ap-value').waitFor({ timeout: 180_000 });
+  // A file dropped outside the drop zones is caught, so the browser does not open it in place of the results.
+  // (Sent as text: tsx would wrap the inner function in a helper the page lacks.)
+  const dropped = await page.evaluate(`(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(['x'], 'stray.png', { type: 'image/png' }));
+    const target = document.querySelector('[data-testid="ap-value"]');
+    const over = new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true });
+    target.dispatchEvent(over);
+    const drop = new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true });
+    target.dispatchEvent(drop);
+    return { dragover: over.defaultPrevented, drop: drop.defaultPrevented, effect: dt.dropEffect };
+  })()`);
+  assert.deepEqual(dropped, { dragover: true, drop: true, effect: 'none' });
+  assert.equal(await page.getByTestId('ap-value').count(), 1, 'the results are still shown');
   assert.deepEqual(errors, []);
   await page.close();
 });
