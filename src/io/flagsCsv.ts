@@ -30,7 +30,11 @@ export interface FlagCsvContext {
  *  - score: the shortest decimal that reads back as the same float32; empty
  *    when the score is not finite (or the pair is not in a pair list);
  *  - tag: the tag id that led to the flag, or empty;
- *  - action: the flag kind, and for relabel-image "relabel-image:<class name>".
+ *  - action: the flag kind, and for relabel-image "relabel-image:<class name>";
+ *  - a path or class name that starts with =, +, -, @, a tab or a carriage
+ *    return gets a leading ' so a spreadsheet shows it as text instead of
+ *    running it as a formula (OWASP "CSV injection"): names are the user's
+ *    files', not ours.
  * Contract: the context describes the evaluated images; throws an Error naming
  * the first invalid flag (flags[k].field) before writing anything.
  */
@@ -40,7 +44,8 @@ export function flagsToCsv(flags: readonly Flag[], ctx: FlagCsvContext): string 
   const index = ctx.pairs ?? allPairsIndex(n);
   if (index.n !== n || ctx.scores.length !== index.count) throw new Error(`flagsToCsv: ${ctx.scores.length} scores for ${n} images (${index.count} pairs)`);
   validateFlags(flags, n, ctx.classNames.length);
-  const className = (image: number) => ctx.classNames[ctx.classes[image]] ?? String(ctx.classes[image]);
+  const className = (image: number) => asText(ctx.classNames[ctx.classes[image]] ?? String(ctx.classes[image]));
+  const path = (image: number) => asText(ctx.paths[image]);
   const rows: string[][] = [[...FLAG_CSV_COLUMNS]];
   for (const f of flags) {
     const tag = f.tag ?? '';
@@ -53,14 +58,14 @@ export function flagsToCsv(flags: readonly Flag[], ctx: FlagCsvContext): string 
         const score = k === undefined ? NaN : ctx.scores[k];
         // Given scores (a scores table, float64) are written as given; computed ones as their float32.
         const written = ctx.scores instanceof Float64Array ? (Number.isFinite(score) ? String(score) : '') : formatFloat32(score);
-        rows.push([ctx.paths[a], ctx.paths[b], className(a), className(b), written, tag, f.kind]);
+        rows.push([path(a), path(b), className(a), className(b), written, tag, f.kind]);
         break;
       }
       case 'exclude-image':
-        rows.push([ctx.paths[f.image], '', className(f.image), '', '', tag, f.kind]);
+        rows.push([path(f.image), '', className(f.image), '', '', tag, f.kind]);
         break;
       case 'relabel-image':
-        rows.push([ctx.paths[f.image], '', className(f.image), '', '', tag, `relabel-image:${ctx.classNames[f.toClass]}`]);
+        rows.push([path(f.image), '', className(f.image), '', '', tag, `relabel-image:${ctx.classNames[f.toClass]}`]);
         break;
     }
   }
@@ -77,4 +82,9 @@ export function formatFloat32(v: number): string {
     if (Math.fround(s) === f) return String(s);
   }
   return String(Number(f.toPrecision(9)));
+}
+
+/** A user-given name as spreadsheet text: a leading formula character is escaped with ' (see flagsToCsv). */
+export function asText(name: string): string {
+  return /^[=+\-@\t\r]/.test(name) ? `'${name}` : name;
 }

@@ -39,6 +39,13 @@ describe('flagsToCsv(flags, ctx)', () => {
     ]);
   });
 
+  it('a name that a spreadsheet would run as a formula (=, +, -, @) is written as text with a leading \'; scores stay numbers', () => {
+    const evil = { ...ctx, paths: ['=HYPERLINK("http://x")/a.png', '@SUM(1)/b.png', 'ok/c.png'], classNames: ['+cmd', '-1'] };
+    const rows = csvParseRows(flagsToCsv([{ kind: 'exclude-pair', i: 0, j: 1 }], evil));
+    expect(rows[1].slice(0, 4)).toEqual(['\'=HYPERLINK("http://x")/a.png', "'@SUM(1)/b.png", "'+cmd", "'+cmd"]);
+    expect(Number(rows[1][4])).toBe(ctx.scores[0]);
+  });
+
   it('refuses an invalid flag or a context that does not fit, before writing', () => {
     expect(() => flagsToCsv([{ kind: 'exclude-image', image: 3 }], ctx)).toThrow('flags[0].image: 3 is not an image index in 0..2');
     expect(() => flagsToCsv([], { ...ctx, scores: new Float32Array(2) })).toThrow('2 scores for 3 images (3 pairs)');
