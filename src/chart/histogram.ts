@@ -48,14 +48,21 @@ export function drawHistogram(svg: SVGSVGElement, d: HistogramData, onPick: (sco
     }
   }
   if (maxShare === 0) maxShare = 1;
-  const x = d3.scaleLinear().domain([edges[0], edges[bins]]).range([0, iw]);
+  // Scores near ±1.8e308 overflow edges[bins] − edges[0]; then the axis runs over half-scores, labelled with the scores.
+  const half = Number.isFinite(edges[bins] - edges[0]) ? 1 : 2;
+  const xHalf = d3.scaleLinear().domain([edges[0] / half, edges[bins] / half]).range([0, iw]);
+  const x = Object.assign((v: number) => xHalf(v / half), { invert: (px: number) => xHalf.invert(px) * half });
+  const halfTick = xHalf.tickFormat(8);
   const y = d.logY
     ? d3.scaleLog().domain([Math.min(minShare, maxShare) / 2, maxShare * 1.5]).range([ih, 0]).clamp(true)
     : d3.scaleLinear().domain([0, maxShare * 1.05]).range([ih, 0]);
   const yAt = (v: number) => (v > 0 ? y(v) : ih);
 
   const g = root.append('g').attr('transform', `translate(${M.left},${M.top})`);
-  g.append('g').attr('class', 'axis').attr('transform', `translate(0,${ih})`).call(d3.axisBottom(x).ticks(8));
+  g.append('g')
+    .attr('class', 'axis')
+    .attr('transform', `translate(0,${ih})`)
+    .call(half === 1 ? d3.axisBottom(xHalf).ticks(8) : d3.axisBottom(xHalf).ticks(8).tickFormat((v) => halfTick(Number(v) * half)));
   g.append('g').attr('class', 'axis').call(d3.axisLeft(y).ticks(d.logY ? 4 : 5, d.logY ? '~%' : '.0%'));
   g.append('text').attr('class', 'axis-label').attr('x', iw / 2).attr('y', ih + 34).attr('text-anchor', 'middle').text(d.scoreLabel);
   g.append('text').attr('class', 'axis-label').attr('transform', 'rotate(-90)').attr('x', -ih / 2).attr('y', -44).attr('text-anchor', 'middle').text('share of its pairs');

@@ -53,21 +53,23 @@ export function scoreHistograms(scores: Float32Array | Float64Array, labels: Uin
     hi += 0.5;
   }
   const edges = new Float64Array(bins + 1);
+  // Scores near ±1.8e308 make hi − lo overflow to Infinity: then edges and bins are computed from halves, which cannot.
+  const wide = !Number.isFinite(hi - lo);
   const width = (hi - lo) / bins;
-  for (let b = 0; b <= bins; b++) edges[b] = lo + b * width;
+  for (let b = 0; b <= bins; b++) edges[b] = wide ? 2 * (lo / 2 + (b / bins) * (hi / 2 - lo / 2)) : lo + b * width;
   edges[bins] = hi; // exact, whatever the rounding of lo + bins·width
   // A range of a few subnormals rounds lo + b·width out of order: keep the edges non-decreasing within [lo, hi].
   for (let b = 1; b <= bins; b++) edges[b] = Math.min(hi, Math.max(edges[b], edges[b - 1]));
 
   const genuine = new Float64Array(bins);
   const impostor = new Float64Array(bins);
-  const scale = bins / (hi - lo);
+  const scale = wide ? bins / (hi / 2 - lo / 2) : bins / (hi - lo);
   let genuineTotal = 0;
   let impostorTotal = 0;
   for (let i = 0; i < scores.length; i++) {
     const s = scores[i];
     if (!Number.isFinite(s)) continue;
-    let b = Math.floor((s - lo) * scale);
+    let b = Math.floor((wide ? s / 2 - lo / 2 : s - lo) * scale);
     if (b >= bins) b = bins - 1;
     else if (!(b >= 0)) b = 0; // also NaN: a range of a few subnormals makes scale infinite
     // The multiply can round across an edge: settle against the edges themselves, as numpy does.

@@ -95,3 +95,17 @@ describe('scoreHistograms on a range of a few subnormals', () => {
     expect(h.impostor.reduce((a, b) => a + b, 0)).toBe(2);
   });
 });
+
+describe('scoreHistograms on scores near ±1.8e308 (hi − lo overflows)', () => {
+  it('edges stay finite and ordered, and every score is counted in its bin', () => {
+    const scores = Float64Array.from([-1.7e308, -1e308, 0, 1e308, 1.7e308]);
+    const h = scoreHistograms(scores, Uint8Array.from([0, 0, 1, 1, 0]), 10);
+    expect(Array.from(h.edges).every(Number.isFinite)).toBe(true);
+    for (let b = 1; b < h.edges.length; b++) expect(h.edges[b]).toBeGreaterThan(h.edges[b - 1]);
+    expect([h.edges[0], h.edges[10]]).toEqual([-1.7e308, 1.7e308]);
+    expect(h.genuineTotal + h.impostorTotal).toBe(5);
+    // Bins 3.4e307 wide from −1.7e308: −1e308 falls in bin 2, 0 in bin 5, 1e308 in bin 7, 1.7e308 in the last.
+    expect(Array.from(h.impostor)).toEqual([1, 0, 1, 0, 0, 0, 0, 0, 0, 1]);
+    expect(Array.from(h.genuine)).toEqual([0, 0, 0, 0, 0, 1, 0, 1, 0, 0]);
+  });
+});
