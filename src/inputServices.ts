@@ -6,6 +6,7 @@ import { decodeToRgba } from './io/decodeImage';
 import { inputSize, rgbaToInput } from './model/preprocess';
 import { previewOfInput } from './model/preprocessPreview';
 import { createDecodePool } from './workers/decodePool';
+import { createDataInspector } from './workers/inspect.client';
 
 const PREFS_KEY = 'dipscope:preprocessing:';
 const OUTPUT_KEY = 'dipscope:output:';
@@ -43,7 +44,7 @@ export function createInputServices(): InputServices {
       const { inspectArtifacts } = await import('./model/inspectModel');
       return inspectArtifacts(offer.apply(), inspection.name, inspection.unused, [...inspection.notes, `Applied: ${offer.label}.`]);
     },
-    inspectData: inspectDataDrop,
+    inspectData: createDataInspector(inspectDataDrop),
     async previewImage(file, p) {
       // Decoded in a decode worker, as the run does: a big image must not freeze the page while the panel shows it.
       previewDecoder ??= createDecodePool(1);

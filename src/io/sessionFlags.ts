@@ -2,6 +2,9 @@ import type { Flag } from '../diagnostics/flags';
 import { validateFlags } from '../diagnostics/flags';
 import type { CurveSummary, Session, SessionFlag } from './sessionTypes';
 
+/** Datasets up to this many items have their flagged paths checked for repeats (a pass of ~80 ms at most). */
+const GUARDED_PATHS = 200_000;
+
 /**
  * Flags with image indices → flags with paths and class names (for a session
  * file). Contract: `paths` and `classNames` describe the evaluated images.
@@ -10,10 +13,17 @@ import type { CurveSummary, Session, SessionFlag } from './sessionTypes';
  */
 export function flagsToSession(flags: readonly Flag[], paths: readonly string[], classNames: readonly string[]): SessionFlag[] {
   validateFlags(flags, paths.length, classNames.length);
-  const seen = new Set<string>();
-  for (const p of paths) {
-    if (seen.has(p)) throw new Error(`session: the path ${JSON.stringify(p)} occurs twice in the dataset; flags could not be matched to it`);
-    seen.add(p);
+  // Only a flagged path that occurs twice is ambiguous. Every dataset the app builds has distinct paths by construction
+  // (files; list spellings resolved to one file; table names from one Map; "row L·a" per line), so this is a guard, kept
+  // for image-sized sets: over 10 M scores-table item names it took 4–8 s on every flag change.
+  const flagged = new Set(flags.flatMap((f) => (f.kind === 'exclude-pair' || f.kind === 'label-error' ? [paths[f.i], paths[f.j]] : [paths[f.image]])));
+  if (flagged.size > 0 && paths.length <= GUARDED_PATHS) {
+    const seen = new Set<string>();
+    for (const p of paths) {
+      if (!flagged.has(p)) continue;
+      if (seen.has(p)) throw new Error(`session: the path ${JSON.stringify(p)} occurs twice in the dataset; flags could not be matched to it`);
+      seen.add(p);
+    }
   }
   return flags.map((f): SessionFlag => {
     const tag = f.tag === undefined ? {} : { tag: f.tag };
@@ -44,9 +54,11 @@ export interface ResolvedFlags {
  * reported in `problems`.
  */
 export function resolveSessionFlags(session: Session, paths: readonly string[], classNames: readonly string[]): ResolvedFlags {
+  // Index only the paths the session names (one pass over `paths`; no map of every path).
+  const wanted = new Set(session.flags.flatMap((f) => ('image' in f ? [f.image] : [f.a, f.b])));
   const index = new Map<string, number>();
   const twice = new Set<string>();
-  paths.forEach((p, i) => (index.has(p) ? twice.add(p) : index.set(p, i)));
+  if (wanted.size > 0) paths.forEach((p, i) => wanted.has(p) && (index.has(p) ? twice.add(p) : index.set(p, i)));
   const flags: Flag[] = [];
   const problems: string[] = [];
   session.flags.forEach((f, k) => {

@@ -8,8 +8,9 @@ const fingerprints = new WeakMap<object, string>();
 
 /**
  * Where the view of one dataset is kept: its name, its image count and a
- * fingerprint of its content — the files' SHA-256 hashes (images), the
- * embeddings (dropped .npy) or the scores and labels (a table) — so a
+ * fingerprint of its content — paths and the files' SHA-256 hashes (images),
+ * the embeddings (dropped .npy), or the scores, labels and item pairs (a
+ * table) — so a
  * folder of the same name and size with other pictures never gets the
  * flags set on another (they would exclude images nobody looked at).
  */
@@ -19,11 +20,15 @@ export function autosaveKey(s: Pick<AppState, 'dataset' | 'embedding' | 'evaluat
   if (!source) return null;
   let print = fingerprints.get(source);
   if (print === undefined) {
-    const paths = s.dataset.images.map((im) => im.path);
     if (s.embedding) {
+      const paths = s.dataset.images.map((im) => im.path);
       const hashes = s.embedding.contentHashes;
       print = fingerprint(hashes.some(Boolean) ? [...paths, ...hashes] : [...paths, s.embedding.embeddings]);
-    } else print = fingerprint([...paths, s.evaluation!.scores, s.evaluation!.labels]);
+    } else {
+      // A scores table: its scores, labels and which rows share an item name (its millions of names are not hashed one by one).
+      const ev = s.evaluation!;
+      print = fingerprint([ev.scores, ev.labels, ...(ev.pairA && ev.pairB ? [ev.pairA, ev.pairB] : [])]);
+    }
     fingerprints.set(source, print);
   }
   return `dipscope:view:${s.dataset.name}:${s.dataset.images.length}:${print}`;

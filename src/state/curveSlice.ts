@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { AppState, CurveSlice, Services } from './types';
 import { indexAtRank } from './derived';
+import { classIdsOf } from './derived';
 
 /** The evaluation is derived from the current embeddings and metric; recomputed, never patched. */
 export function createCurveSlice(services: Services): StateCreator<AppState, [], [], CurveSlice> {
@@ -19,7 +20,7 @@ export function createCurveSlice(services: Services): StateCreator<AppState, [],
       if (!embedding || !dataset) return;
       // While a new metric is computed the old curve stays, labelled by its own metric, and the progress says so.
       if (status === 'ready') set({ status: 'scoring', stageDetail: `rescoring with ${metric === 'cosine' ? 'cosine similarity' : '−squared L2 distance'}` });
-      const classes = Int32Array.from(dataset.images, (im) => im.label);
+      const classes = classIdsOf(dataset);
       const evaluation = await services.evaluator.evaluate({
         embeddings: embedding.embeddings,
         n: embedding.n,

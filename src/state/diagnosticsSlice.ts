@@ -3,6 +3,7 @@ import type { AppState, DiagnosticsSlice, Services } from './types';
 import { sameFlag } from '../diagnostics/flags';
 import { readSession, indexOfThreshold } from './exports';
 import { planSessionOpen } from './sessionOpen';
+import { classIdsOf } from './derived';
 
 /**
  * Flags and the counterfactual curve. The counterfactual is derived from the
@@ -60,7 +61,7 @@ export function createDiagnosticsSlice(services: Services): StateCreator<AppStat
           pairA: evaluation.pairA,
           pairB: evaluation.pairB,
           scoresTable: !!evaluation.scoresFrom,
-          classes: Int32Array.from(dataset.images, (im) => im.label),
+          classes: classIdsOf(dataset),
           classCount: dataset.classes.length,
           flags,
         });

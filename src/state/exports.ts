@@ -8,11 +8,21 @@ import type { Flag } from '../diagnostics/flags';
 import { pointAtThreshold } from '../metrics/curveQuery';
 import { pairIndexOf } from '../metrics/pairIndex';
 
+/** Each dataset's image paths, made once (a scores table of millions of rows has millions of item names; the autosave asks on every change). */
+const pathsOf = (() => {
+  const made = new WeakMap<object, string[]>();
+  return (d: NonNullable<AppState['dataset']>): string[] => {
+    let paths = made.get(d);
+    if (!paths) made.set(d, (paths = d.images.map((im) => im.path)));
+    return paths;
+  };
+})();
+
 /** The flagged pairs and images as CSV (paths, classes, score, tag, action). */
 export function flagsCsvText(s: AppState): string {
   if (!s.dataset || !s.evaluation) throw new Error('nothing evaluated yet');
   return flagsToCsv(s.flags, {
-    paths: s.dataset.images.map((im) => im.path),
+    paths: pathsOf(s.dataset),
     classes: Int32Array.from(s.dataset.images, (im) => im.label),
     classNames: s.dataset.classes,
     scores: s.evaluation.scores,
@@ -26,7 +36,7 @@ export function sessionText(s: AppState, now = new Date()): string {
   const c = s.evaluation.curve;
   return exportSession({
     model: s.model ? { name: s.model.name } : null,
-    dataset: { name: s.dataset.name, paths: s.dataset.images.map((im) => im.path), classNames: s.dataset.classes },
+    dataset: { name: s.dataset.name, paths: pathsOf(s.dataset), classNames: s.dataset.classes },
     settings: {
       metric: s.metric,
       recallAxis: s.axis,
@@ -52,7 +62,7 @@ export function sessionText(s: AppState, now = new Date()): string {
 export function readSession(s: AppState, text: string): { session: Session; flags: Flag[]; problems: string[]; differences: string[]; now: { name: string; images: number; classNames: readonly string[] } } {
   if (!s.dataset || !s.evaluation) throw new Error('run an evaluation first, then import the session');
   const session = parseSession(text);
-  const paths = s.dataset.images.map((im) => im.path);
+  const paths = pathsOf(s.dataset);
   const resolved = resolveSessionFlags(session, paths, s.dataset.classes);
   // A pair list holds only some pairs: a pair flag on any other pair cannot apply.
   const index = pairIndexOf(s.evaluation);

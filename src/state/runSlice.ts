@@ -152,7 +152,7 @@ export function createRunSlice(services: Services): StateCreator<AppState, [], [
         await execute(opts, 'Preparing your images', async () => {
           const { modelDrop, dataDrop, preprocessing, modelOutput } = get();
           if (dataDrop?.status === 'inspected' && dataDrop.inspection.kind === 'embeddings') return precomputedRun(dataDrop.inspection);
-          if (dataDrop?.status === 'inspected' && dataDrop.inspection.kind === 'scores') return { ...scoresRun(dataDrop.inspection), rowErrors: dataDrop.inspection.rowErrors, warnings: dataDrop.inspection.warnings };
+          if (dataDrop?.status === 'inspected' && dataDrop.inspection.kind === 'scores') return { ...(await scoresRun(dataDrop.inspection)), rowErrors: dataDrop.inspection.rowErrors, warnings: dataDrop.inspection.warnings };
           if (modelDrop?.status !== 'inspected' || modelDrop.inspection.kind !== 'ready') throw new Error('Drop a model that loads first (model.json and its .bin shards).');
           const data = dataDrop?.status === 'inspected' ? dataDrop.inspection : null;
           if (data?.kind !== 'class-folders' && data?.kind !== 'pair-list') throw new Error('Drop a validation set first (class folders of images, or a pairs list with its images).');
@@ -233,4 +233,4 @@ function imageRequest(dataset: Dataset): { imageUrls: string[]; imageFiles?: (Bl
   return { imageUrls: dataset.images.map((im) => (im.file ? im.path : im.url)), imageFiles: files.some(Boolean) ? files : undefined, imageNames: dataset.images.map((im) => im.path) };
 }
 
-type ScoresSource = ReturnType<typeof scoresRun>['source'];
+type ScoresSource = Awaited<ReturnType<typeof scoresRun>>['source'];

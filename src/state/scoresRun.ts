@@ -1,5 +1,6 @@
 import type { ScoresInspection } from '../io/scoresDrop';
 import { scoresItems } from '../io/scoresItems';
+import { yieldToPage } from '../base/yieldToPage';
 import type { Dataset, ModelInfo } from './types';
 
 /** What the gallery needs to name a scores-table row: its file line, and whether the table had a, b names. */
@@ -21,14 +22,18 @@ export const TABLE_CLASS = '—';
  * labels are copied, so the drop keeps its table for a later run while the
  * copies are transferred to the metrics worker.
  */
-export function scoresRun(drop: ScoresInspection): {
+export async function scoresRun(drop: ScoresInspection): Promise<{
   dataset: Dataset;
   model: ModelInfo;
   source: { kind: 'scores'; scores: Float64Array; labels: Uint8Array; pairA: Uint32Array; pairB: Uint32Array; file: string };
   table: ScoresTableView;
-} {
-  const items = scoresItems(drop.table);
-  const images = items.names.map((path) => ({ path, label: 0, url: '' }));
+}> {
+  const items = await scoresItems(drop.table);
+  const images = new Array<Dataset['images'][number]>(items.names.length);
+  for (let i = 0; i < images.length; i++) {
+    if (i > 0 && i % 500_000 === 0) await yieldToPage();
+    images[i] = { path: items.names[i], label: 0, url: '' };
+  }
   return {
     dataset: { name: drop.name, classes: [TABLE_CLASS], images },
     model: { name: 'none (scores table)', url: '' },

@@ -1,5 +1,6 @@
 import type { EmbedRequest, EmbedResult } from '../model/embedPipeline';
 import type { EmbedIn, EmbedOut } from './protocol';
+import { yieldToPage } from '../base/yieldToPage';
 
 export interface EmbedCallbacks {
   onStage(stage: 'backend' | 'embed', detail?: string): void;
@@ -108,7 +109,7 @@ export const FILES_PER_MESSAGE = 32;
 async function sendFiles(w: Worker, id: number, files: (Blob | undefined)[], stopped: () => boolean): Promise<void> {
   for (let from = 0; from < files.length && !stopped(); from += FILES_PER_MESSAGE) {
     w.postMessage({ type: 'files', id, from, files: files.slice(from, from + FILES_PER_MESSAGE) } satisfies EmbedIn);
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await yieldToPage();
   }
 }
 

@@ -45,9 +45,9 @@ describe('readScoresDrop(path, bytes, kind): when a scores table can be run', ()
 });
 
 describe('scoresItems(table): the names a row is flagged and restored by', () => {
-  it('with a, b columns: each distinct name is one item in order of first appearance; rows point at them', () => {
+  it('with a, b columns: each distinct name is one item in order of first appearance; rows point at them', async () => {
     const { table } = parseScoresCsv('score,label,a,b\n0.9,1,x,y\n0.8,0,y,z\n0.1,0,x,z\n', 't.csv');
-    const it = scoresItems(table);
+    const it = await scoresItems(table);
     expect(it.named).toBe(true);
     expect(it.names).toEqual(['x', 'y', 'z']);
     expect([Array.from(it.pairA), Array.from(it.pairB)]).toEqual([
@@ -55,9 +55,9 @@ describe('scoresItems(table): the names a row is flagged and restored by', () =>
       [1, 2, 2],
     ]);
   });
-  it('without names: two made-up items per row from its line, so a pair flag means exactly that row', () => {
+  it('without names: two made-up items per row from its line, so a pair flag means exactly that row', async () => {
     const { table } = parseScoresCsv('score,label\n0.9,1\n0.8,0\n', 't.csv');
-    const it = scoresItems(table);
+    const it = await scoresItems(table);
     expect(it.named).toBe(false);
     expect(it.names).toEqual(['row 2·a', 'row 2·b', 'row 3·a', 'row 3·b']);
     expect([Array.from(it.pairA), Array.from(it.pairB)]).toEqual([
