@@ -3,6 +3,7 @@ import { useApp } from '../state/context';
 import type { DataDropView } from '../state/inputTypes';
 import { plannedPairs } from '../state/userPairs';
 import { SamplingControls } from './SamplingControls';
+import { countOf } from './format';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 type DataInspection = Extract<DataDropView, { status: 'inspected' }>['inspection'];
@@ -43,7 +44,20 @@ function DataDropResult({ it, sampling }: { it: DataInspection; sampling: Return
   const c = it.counts;
   // Class folders past the pair limit are sampled (see Sampling); embeddings always score every pair.
   const sampled = it.kind === 'class-folders' && plannedPairs(c, sampling).sampled;
-  const what = it.kind === 'embeddings' ? `${fmt(c.images)} embeddings of ${fmt(it.set.dim)} values` : `${fmt(c.images)} images`;
+  const what = it.kind === 'embeddings' ? `${countOf(c.images, 'embedding')} of ${countOf(it.set.dim, 'value')}` : countOf(c.images, 'image');
+  if (it.kind === 'class-folders' && c.images === 0) {
+    const loose = it.skipped.filter((f) => f.reason.startsWith('not inside a class folder')).length;
+    return (
+      <div className="drop-result">
+        <p className="drop-error" data-testid="error" role="alert">
+          {loose > 0
+            ? `${countOf(loose, 'image was', 'images were')} dropped, but none sits in a class folder (<class>/image.png), so no class is known. Fix: choose their parent folder with "Choose a folder…" (or drop it, or a zip of it); files picked one by one carry no folder.`
+            : 'No image found in this drop. Fix: drop the folder that holds one folder of images per class (or a zip of it).'}
+        </p>
+        {skipped}
+      </div>
+    );
+  }
   return (
     <div className="drop-result">
       <p
@@ -54,7 +68,7 @@ function DataDropResult({ it, sampling }: { it: DataInspection; sampling: Return
         data-negatives={c.negatives}
         data-sampled={String(sampled)}
       >
-        <strong>{it.name}</strong>: {what} in {fmt(c.classes)} classes → {fmt(c.positives)} positive and {fmt(c.negatives)} negative pairs
+        <strong>{it.name}</strong>: {what} in {countOf(c.classes, 'class', 'classes')} → {countOf(c.positives, 'positive pair')} and {countOf(c.negatives, 'negative pair')}
         {sampled ? ' in all (sampled, see below)' : ' (every pair is scored)'}
       </p>
       {it.kind === 'class-folders' &&
@@ -67,6 +81,11 @@ function DataDropResult({ it, sampling }: { it: DataInspection; sampling: Return
       {it.kind === 'embeddings' && <ClassList names={it.set.classes} ids={it.set.classIds} />}
       {it.kind === 'class-folders' && <SamplingControls counts={c} />}
       {c.classes < 2 && <p className="drop-error" data-testid="error">Only one class: there are no negative pairs, so precision is 1 everywhere. Drop at least two class folders.</p>}
+      {c.classes >= 2 && c.positives === 0 && (
+        <p className="drop-error" data-testid="error">
+          No positive pairs: every class has a single image, so AP is 0 whatever the model does. Drop classes with at least two images each.
+        </p>
+      )}
       {it.kind === 'embeddings' &&
         it.warnings.map((w) => (
           <p key={w} className="warnings">

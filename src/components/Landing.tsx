@@ -7,7 +7,7 @@ import { ModelDropPanel } from './ModelDropPanel';
 import { DataDropPanel } from './DataDropPanel';
 import { PreprocessingPanel } from './PreprocessingPanel';
 import { demoHref } from '../urlOptions';
-import { primaryAction, shouldRevealRun } from './landingActions';
+import { primaryAction, runHint, shouldRevealRun } from './landingActions';
 import { lastSessionNote, readLastSession, type LastSession } from '../state/autosave';
 
 export function Landing({ options }: { options: RunOptions }) {
@@ -59,6 +59,8 @@ function UserData({ options, primary }: { options: RunOptions; primary: boolean 
       clearCache: st.clearEmbeddingCache,
       cacheNote: st.cacheNote,
       modelReady: st.modelDrop?.status === 'inspected' && st.modelDrop.inspection.kind === 'ready' && !chosenOutputProblem(st),
+      modelDropped: st.modelDrop !== null,
+      dataDropped: st.dataDrop !== null && st.dataDrop.status !== 'reading',
       outputProblem: chosenOutputProblem(st),
       dataReady:
         st.dataDrop?.status === 'inspected' &&
@@ -128,7 +130,7 @@ function UserData({ options, primary }: { options: RunOptions; primary: boolean 
         <button ref={runButton} data-testid="run-user" className={primary ? 'primary' : 'secondary'} disabled={!canRun} onClick={() => void s.runUserData(options)}>
           Draw the curve for my data
         </button>
-        <span className="hint">{s.scoresReady ? 'Draws the exact curve of the dropped scores table (no model needed).' : s.embeddingsReady ? 'Scores every pair of the dropped embeddings (no model needed).' : s.outputProblem ? 'Pick an output that is an embedding ([batch, D]) in the model panel.' : !s.modelReady ? 'Drop a model first (or precomputed embeddings, or a scores table).' : !s.dataReady ? 'Now drop the validation images.' : 'Embeds the images in your browser, then scores the pairs (every pair of class folders, or the listed pairs).'}</span>
+        <span className="hint" data-testid="run-hint">{runHint(s)}</span>
       </div>
       <p className="hint cache-line">
         Embeddings are kept in this browser (IndexedDB), keyed by model, preprocessing and image content: the same data is not embedded twice, and an

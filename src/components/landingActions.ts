@@ -13,3 +13,33 @@ export function primaryAction(s: Pick<AppState, 'modelDrop' | 'dataDrop'>): 'dem
 export function shouldRevealRun(wasReady: boolean, ready: boolean): boolean {
   return ready && !wasReady;
 }
+
+/** What the start page knows about the two drops, for the line next to the run button. */
+export interface RunReadiness {
+  scoresReady: boolean;
+  embeddingsReady: boolean;
+  /** The chosen output cannot be an embedding. */
+  outputProblem: boolean;
+  modelReady: boolean;
+  /** A model was dropped (it may still be reading, or refused). */
+  modelDropped: boolean;
+  dataReady: boolean;
+  /** Validation data was dropped (it may still be reading, or refused). */
+  dataDropped: boolean;
+}
+
+/**
+ * The line next to the run button: what the run will do, or the one thing
+ * missing. A drop that was refused (or holds nothing to evaluate) is pointed
+ * at rather than asked for again ("Now drop the validation images" right
+ * after a refused drop reads as if it had been ignored).
+ */
+export function runHint(r: RunReadiness): string {
+  if (r.scoresReady) return 'Draws the exact curve of the dropped scores table (no model needed).';
+  if (r.embeddingsReady) return 'Scores every pair of the dropped embeddings (no model needed).';
+  if (r.outputProblem) return 'Pick an output that is an embedding ([batch, D]) in the model panel.';
+  if (r.dataDropped && !r.dataReady) return 'The validation drop holds nothing to evaluate yet: see its message above.';
+  if (!r.modelReady) return r.modelDropped ? 'The model cannot run yet: see its message above.' : 'Drop a model first (or precomputed embeddings, or a scores table).';
+  if (!r.dataReady) return 'Now drop the validation images.';
+  return 'Embeds the images in your browser, then scores the pairs: every pair of the class folders, or the pairs of the list.';
+}

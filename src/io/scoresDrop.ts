@@ -62,6 +62,8 @@ export async function readScoresDrop(path: string, bytes: ArrayBuffer, kind: 'sc
 function refuse(file: string, good: number, rowsRead: number, bad: InputIssue[]): never {
   const first = bad[0];
   if (!first) throw new InputError({ file, message: 'has no rows', fix: 'add lines of the form score,label[,a,b]' });
+  // A problem with the whole file (a header and no rows) is said as it is, not counted as a bad row.
+  if (good === 0 && bad.every((i) => i.line === undefined)) throw new InputError({ file, field: first.field, message: first.message, fix: first.fix });
   const lines = bad.filter((i) => i.line !== undefined).slice(0, LISTED).map((i) => i.line);
   const labels = new Set(bad.filter((i) => i.field === 'label').map((i) => /"(.*)"/.exec(i.message)?.[1] ?? ''));
   const minusOne = labels.size > 0 && [...labels].every((l) => l.trim() === '-1');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { primaryAction, shouldRevealRun } from '../../../src/components/landingActions';
+import { primaryAction, runHint, shouldRevealRun } from '../../../src/components/landingActions';
 
 describe('primaryAction(state)', () => {
   it('"Run the demo" is primary until anything is dropped', () => {
@@ -17,5 +17,17 @@ describe('shouldRevealRun(wasReady, ready)', () => {
     expect(shouldRevealRun(true, true)).toBe(false);
     expect(shouldRevealRun(false, false)).toBe(false);
     expect(shouldRevealRun(true, false)).toBe(false);
+  });
+});
+
+describe('runHint(readiness)', () => {
+  const none = { scoresReady: false, embeddingsReady: false, outputProblem: false, modelReady: false, modelDropped: false, dataReady: false, dataDropped: false };
+  it('asks for what is missing, and points at a refused drop instead of asking for it again', () => {
+    expect(runHint(none)).toBe('Drop a model first (or precomputed embeddings, or a scores table).');
+    expect(runHint({ ...none, modelReady: true, modelDropped: true })).toBe('Now drop the validation images.');
+    expect(runHint({ ...none, modelReady: true, modelDropped: true, dataDropped: true })).toBe('The validation drop holds nothing to evaluate yet: see its message above.');
+    expect(runHint({ ...none, modelDropped: true })).toBe('The model cannot run yet: see its message above.');
+    expect(runHint({ ...none, modelReady: true, modelDropped: true, dataReady: true, dataDropped: true })).toMatch(/^Embeds the images in your browser/);
+    expect(runHint({ ...none, scoresReady: true, dataDropped: true })).toMatch(/scores table \(no model needed\)/);
   });
 });
