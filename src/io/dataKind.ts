@@ -80,6 +80,10 @@ export function detectDataKind(files: readonly NamedBytes[]): DataDrop {
   if (empty.length > 0) return { kind: 'unknown', reason: `${empty[0].name} is empty (a pairs list needs lines path_a,path_b,label, and the images it names)`, images, file: empty[0].name };
   const table = texts.filter((f) => !/\.txt$/i.test(f.name));
   if (table.length === 1) return { kind: 'unknown', reason: unrecognisedTable(table[0]), images, file: table[0].name };
+  const model = real.find((f) => /(^|\/)model\.json$/i.test(f.name) || /\.bin$/i.test(f.name));
+  if (model) return { kind: 'unknown', reason: `${model.name} looks like a TensorFlow.js model (model.json and its .bin shards), not validation data. Fix: drop it on "1. Your model", and your images here`, images, file: model.name };
+  const npz = real.find((f) => /\.npz$/i.test(f.name));
+  if (npz) return { kind: 'unknown', reason: `${npz.name} is a NumPy .npz archive, which is not read. Fix: save the embeddings and the labels as two .npy files (np.save("emb.npy", emb); np.save("labels.npy", labels)) and drop both`, images, file: npz.name };
   return { kind: 'unknown', reason: 'no images, pairs list, embeddings or scores table found', images };
 }
 

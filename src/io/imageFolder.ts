@@ -56,7 +56,7 @@ export function imageFolderLayout(paths: readonly string[]): ImageFolderLayout {
       skipped.push({ path, reason: 'listed twice' });
     } else if (!isImagePath(norm)) {
       const ext = extensionOf(norm);
-      skipped.push({ path, reason: ext ? `not an image (extension ${ext})` : 'not an image (no extension)' });
+      skipped.push({ path, reason: ext === '.svg' ? 'a vector drawing (.svg), which is not read: export it as PNG' : ext ? `not an image (extension ${ext})` : 'not an image (no extension)' });
     } else {
       seen.add(norm);
       candidates.push({ path, parts: norm.split('/') });

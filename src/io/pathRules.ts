@@ -4,7 +4,7 @@
  */
 
 /** Image extensions the browser may decode (lower case, with the dot). HEIC/TIFF are listed so they are skipped with a reason rather than ignored. */
-export const IMAGE_EXTENSIONS: readonly string[] = ['.jpg', '.jpeg', '.png', '.webp', '.bmp', '.gif', '.avif', '.heic', '.heif', '.tif', '.tiff'];
+export const IMAGE_EXTENSIONS: readonly string[] = ['.jpg', '.jpeg', '.jpe', '.jfif', '.png', '.webp', '.bmp', '.gif', '.avif', '.heic', '.heif', '.tif', '.tiff'];
 
 /** Files that operating systems and archivers add by themselves. */
 const JUNK_NAMES = new Set(['thumbs.db', 'desktop.ini', 'ehthumbs.db']);

@@ -93,7 +93,11 @@ export class ScoresBuilder {
     const missing = score === null || score === undefined || (typeof score === 'string' && score.trim() === '');
     const s = missing ? NaN : typeof score === 'number' ? score : typeof score === 'bigint' ? Number(score) : typeof score === 'string' ? parseScore(score) : null;
     if (s === null) {
-      this.log.error(row, `score "${String(score)}" is not a number`, 'write scores as decimal numbers (nan is allowed and counted)', 'score');
+      const decimalComma = typeof score === 'string' && /^[-+]?\d*,\d+$/.test(score.trim());
+      const fix = decimalComma
+        ? `write the decimal point as "." (${score.trim().replace(',', '.')}): save the CSV with "." as the decimal separator`
+        : 'write scores as decimal numbers (nan is allowed and counted)';
+      this.log.error(row, `score "${String(score)}" is not a number${decimalComma ? ' (a decimal comma?)' : ''}`, fix, 'score');
       return;
     }
     const l = typeof label === 'boolean' ? (label ? 1 : 0) : label === null || label === undefined ? null : parsePairLabel(String(label));

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { asUint8, decodeText, type NamedBytes } from '../io/bytes';
 import { InputError } from '../io/inputIssue';
-import { normalizePath } from '../io/pathRules';
+import { isImagePath, normalizePath } from '../io/pathRules';
 import { detectModelFormat, type FormatDetection } from './modelFormat';
 import { weightByteLength, WeightDtypeError } from './weightSubset';
 
@@ -112,6 +112,10 @@ function findModelJson(files: readonly NamedBytes[]): { entry: NamedBytes; json:
     const other = files.map((f) => [f.name, OTHER_FORMATS.find(([re]) => re.test(f.name))?.[1]] as const).find(([, hint]) => hint);
     if (other) throw new ModelFileError('no-model-json', { file: other[0], message: `is ${other[1]!.split(':')[0]}, not a TensorFlow.js model`, fix: other[1]!.split(': ').slice(1).join(': ') });
     const names = files.slice(0, 4).map((f) => f.name).join(', ');
+    const images = files.filter((f) => isImagePath(f.name)).length;
+    if (images > 0 && images >= files.length / 2) {
+      throw new ModelFileError('no-model-json', { file: names, message: `${images === 1 ? 'is an image' : `are ${images.toLocaleString('en-US')} images`}, not a TensorFlow.js model`, fix: 'drop the images on "2. Your validation images", and here the model.json that tensorflowjs_converter wrote with its .bin shards' });
+    }
     throw new ModelFileError('no-model-json', { file: names || '(no files)', message: 'contains no model.json', fix: 'drop the model.json that tensorflowjs_converter wrote together with its .bin shards' });
   }
   return found[0];

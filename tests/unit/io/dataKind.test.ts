@@ -36,3 +36,13 @@ describe('detectDataKind(files): which parser a validation-set drop needs', () =
     expect(detectDataKind([t('notes.md', 'hi')])).toMatchObject({ kind: 'unknown' });
   });
 });
+
+describe('detectDataKind: drops meant for the other zone, or in a format that is not read', () => {
+  it('a model folder dropped as data, and an .npz, are named with the fix', () => {
+    expect(detectDataKind([t('m/model.json', '{}'), img('m/group1-shard1of1.bin')])).toMatchObject({ kind: 'unknown', file: 'm/model.json', reason: expect.stringMatching(/looks like a TensorFlow\.js model .* Fix: drop it on "1\. Your model"/) });
+    expect(detectDataKind([img('emb.npz')])).toMatchObject({ kind: 'unknown', reason: expect.stringMatching(/^emb\.npz is a NumPy \.npz archive, which is not read\. Fix: save the embeddings and the labels as two \.npy files/) });
+  });
+  it('.jfif is a JPEG', () => {
+    expect(detectDataKind([img('val/a/1.jfif'), img('val/b/2.jpg')])).toMatchObject({ kind: 'class-folders', images: ['val/a/1.jfif', 'val/b/2.jpg'] });
+  });
+});

@@ -22,6 +22,14 @@ describe('csvRows(text)', () => {
     expect(csvRows('a\tb\n')[0].fields).toEqual(['a', 'b']);
     expect(csvRows('a;b\n')[0].fields).toEqual(['a', 'b']);
   });
+  it('reads decimal-comma files (every line has the same number of ;) and honours Excel\'s "sep=" line, keeping line numbers', () => {
+    expect(csvRows('score;label\n0,95;1\n0,5;0\n').map((r) => r.fields)).toEqual([['score', 'label'], ['0,95', '1'], ['0,5', '0']]);
+    expect(csvRows('a,b;c\nd,e\n').map((r) => r.fields)).toEqual([['a', 'b;c'], ['d', 'e']]);
+    expect(csvRows('sep=;\nscore;label\n0.9;1\n')).toEqual([
+      { line: 2, fields: ['score', 'label'] },
+      { line: 3, fields: ['0.9', '1'] },
+    ]);
+  });
 });
 
 describe('parsePairLabel(text)', () => {

@@ -78,3 +78,10 @@ describe('scores tables: inputs that must be refused or warned about', () => {
     ]);
   });
 });
+
+describe('a decimal comma in a score', () => {
+  it('is named as such with the fix, on each row it stops', () => {
+    const { issues } = parseScoresCsv('score;label\n0,95;1\n0,5;0\n', 'eu.csv');
+    expect(issues[0]).toMatchObject({ line: 2, field: 'score', message: 'score "0,95" is not a number (a decimal comma?)', fix: 'write the decimal point as "." (0.95): save the CSV with "." as the decimal separator' });
+  });
+});

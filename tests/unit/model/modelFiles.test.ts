@@ -65,6 +65,11 @@ describe('assembleModelFiles(files): model.json + shards → ModelArtifacts (cas
     expect(e.message).toContain(`weight "${w.name}" is stored as int8, which is not a dtype TensorFlow.js stores weights in`);
     expect(e.message).toMatch(/Fix: convert the model again with tensorflowjs_converter \(add --quantize_uint8 or --quantize_float16/);
   });
+  it('images dropped on the model zone are named as images, with the other zone as the fix', async () => {
+    const e = await problem([{ name: 'val/a/1.png', bytes: new Uint8Array(1) }, { name: 'val/b/2.png', bytes: new Uint8Array(1) }]);
+    expect(e.problem).toBe('no-model-json');
+    expect(e.message).toMatch(/^val\/a\/1\.png, val\/b\/2\.png: are 2 images, not a TensorFlow\.js model\. Fix: drop the images on "2\. Your validation images"/);
+  });
   it('M5c: model.json alone is refused: tfjs would use fresh random weights', async () => {
     const e = await problem([byName('m3-keras2')['model.json']]);
     expect(e.problem).toBe('no-weights');
