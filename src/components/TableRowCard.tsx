@@ -50,7 +50,7 @@ export function TableRowCard({ pair, predicted, dataset, table, isHub }: { pair:
             flagged: {flagged.join(', ').replace(/image/g, 'name')}
           </span>
         )}
-        <span className="muted">{table.named ? `line ${line}` : `label ${pair.label}`}</span>
+        <span className="muted">{table.named ? `${/\.parquet$/i.test(table.file) ? 'row' : 'line'} ${line}` : `label ${pair.label}`}</span>
       </div>
       {(hubA || hubB) && (
         <ul className="tags" aria-label="why this pair is here">

@@ -12,6 +12,8 @@ export interface InputIssue {
   file: string;
   /** 1-based line number in a text file, or 1-based row number in a table. */
   line?: number;
+  /** What `line` counts: 'line' (text, the default) or 'row' (a Parquet table has rows, not lines). */
+  lineKind?: 'line' | 'row';
   /** Column, header field or JSON key concerned. */
   field?: string;
   /** What is wrong, in the user's terms. */
@@ -25,7 +27,7 @@ export interface InputIssue {
 /** One line of text: `file, line 3 (field "label"): message. Fix: …`. */
 export function formatIssue(issue: InputIssue): string {
   let where = issue.file;
-  if (issue.line !== undefined) where += `, line ${issue.line}`;
+  if (issue.line !== undefined) where += `, ${issue.lineKind ?? 'line'} ${issue.line}`;
   if (issue.field !== undefined) where += ` (${issue.field})`;
   return `${where}: ${issue.message}. Fix: ${issue.fix}`;
 }
@@ -44,11 +46,15 @@ export class InputError extends Error {
 /** Builds an issue list with a fixed file name. */
 export class IssueLog {
   readonly issues: InputIssue[] = [];
-  constructor(readonly file: string) {}
+  /** `lineKind` 'row' for tables whose positions are rows (Parquet). */
+  constructor(
+    readonly file: string,
+    readonly lineKind?: 'row',
+  ) {}
   error(line: number | undefined, message: string, fix: string, field?: string): void {
-    this.issues.push({ file: this.file, line, field, message, fix, severity: 'error' });
+    this.issues.push({ file: this.file, line, field, message, fix, severity: 'error', ...(this.lineKind ? { lineKind: this.lineKind } : {}) });
   }
   warning(line: number | undefined, message: string, fix: string, field?: string): void {
-    this.issues.push({ file: this.file, line, field, message, fix, severity: 'warning' });
+    this.issues.push({ file: this.file, line, field, message, fix, severity: 'warning', ...(this.lineKind ? { lineKind: this.lineKind } : {}) });
   }
 }

@@ -72,7 +72,7 @@ function refuse(file: string, good: number, rowsRead: number, bad: InputIssue[])
     file,
     line: first.line,
     field: first.field,
-    message: `${first.message}; ${bad.length.toLocaleString('en-US')} bad row${bad.length === 1 ? '' : 's'}${lines.length > 0 ? ` (line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}${bad.length > lines.length ? ', …' : ''})` : ''}${share}, ${good.toLocaleString('en-US')} good — not evaluated`,
+    message: `${first.message}; ${bad.length.toLocaleString('en-US')} bad row${bad.length === 1 ? '' : 's'}${lines.length > 0 ? ` (${first.lineKind ?? 'line'}${lines.length === 1 ? '' : 's'} ${lines.join(', ')}${bad.length > lines.length ? ', …' : ''})` : ''}${share}, ${good.toLocaleString('en-US')} good — not evaluated`,
     fix: minusOne ? 'the labels look like −1/+1: write 0 for different (−1) and 1 for same' : first.fix,
   });
 }

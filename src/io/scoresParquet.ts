@@ -55,7 +55,7 @@ export async function parseScoresParquet(bytes: Bytes, file: string): Promise<Pa
       fix: codec ? "write it with compression='snappy' (pandas/pyarrow default) or compression=None" : 'write it again with pandas.DataFrame.to_parquet',
     });
   }
-  const log = new IssueLog(file);
+  const log = new IssueLog(file, 'row');
   if (cols.distance) log.warning(undefined, 'has a distance column; using score = −distance (smaller distance = more alike)', 'write a score column instead if your numbers are similarities', names[cols.score]);
   const builder = new ScoresBuilder(log, cols.a >= 0, cols.distance, names[cols.score]);
   const [s, l, a, b] = wanted.map((n) => data.get(n)!);

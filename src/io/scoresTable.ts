@@ -54,9 +54,9 @@ export function parseScore(text: string): number | null {
 const MAX_EXACT_INT = BigInt(Number.MAX_SAFE_INTEGER);
 const LISTED = 5;
 
-/** "lines 3, 8, …" for the first few of `lines`. */
-function someLines(lines: readonly number[]): string {
-  return `line${lines.length === 1 ? '' : 's'} ${lines.slice(0, LISTED).join(', ')}${lines.length > LISTED ? ', …' : ''}`;
+/** "lines 3, 8, …" (or "rows …" for a Parquet table) for the first few of `lines`. */
+function someLines(lines: readonly number[], kind: 'line' | 'row' = 'line'): string {
+  return `${kind}${lines.length === 1 ? '' : 's'} ${lines.slice(0, LISTED).join(', ')}${lines.length > LISTED ? ', …' : ''}`;
 }
 
 /**
@@ -147,20 +147,20 @@ export class ScoresBuilder {
       const n = this.unsafeInts.length;
       this.log.warning(
         this.unsafeInts[0],
-        `${n.toLocaleString('en-US')} integer score${n === 1 ? '' : 's'} beyond ±2^53 (${someLines(this.unsafeInts)}) lose precision as float64, so nearby scores become ties and the curve may differ from the exact one`,
+        `${n.toLocaleString('en-US')} integer score${n === 1 ? '' : 's'} beyond ±2^53 (${someLines(this.unsafeInts, this.log.lineKind)}) lose precision as float64, so nearby scores become ties and the curve may differ from the exact one`,
         `write column "${col}" as float64, or rescale it below 2^53 (9,007,199,254,740,991)`,
         col,
       );
     }
     if (this.repeats.length > 0) {
       const n = this.repeats.length;
-      this.log.warning(this.repeats[0], `${n.toLocaleString('en-US')} row${n === 1 ? ' repeats' : 's repeat'} an earlier pair a,b with the same label (${someLines(this.repeats)}); each copy counts in the curve`, 'remove the repeated rows if they are not intended');
+      this.log.warning(this.repeats[0], `${n.toLocaleString('en-US')} row${n === 1 ? ' repeats' : 's repeat'} an earlier pair a,b with the same label (${someLines(this.repeats, this.log.lineKind)}); each copy counts in the curve`, 'remove the repeated rows if they are not intended');
     }
     if (this.conflicts.length > 0) {
       const n = this.conflicts.length;
       this.log.warning(
         this.conflicts[0],
-        `${n.toLocaleString('en-US')} row${n === 1 ? ' repeats' : 's repeat'} an earlier pair a,b with a different label (${someLines(this.conflicts)}); both labels count in the curve`,
+        `${n.toLocaleString('en-US')} row${n === 1 ? ' repeats' : 's repeat'} an earlier pair a,b with a different label (${someLines(this.conflicts, this.log.lineKind)}); both labels count in the curve`,
         'decide which label is right and keep one row per pair',
         'label',
       );

@@ -51,7 +51,7 @@ describe('scores tables: inputs that must be refused or warned about', () => {
     });
     const r = await parseScoresParquet(named, 'q.parquet');
     expect(r.issues.map(formatIssue)).toEqual([
-      'q.parquet, line 1 (score): 2 integer scores beyond ±2^53 (lines 1, 2) lose precision as float64, so nearby scores become ties and the curve may differ from the exact one. Fix: write column "score" as float64, or rescale it below 2^53 (9,007,199,254,740,991)',
+      'q.parquet, row 1 (score): 2 integer scores beyond ±2^53 (rows 1, 2) lose precision as float64, so nearby scores become ties and the curve may differ from the exact one. Fix: write column "score" as float64, or rescale it below 2^53 (9,007,199,254,740,991)',
     ]);
   });
 
