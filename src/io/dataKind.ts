@@ -55,7 +55,7 @@ export function detectDataKind(files: readonly NamedBytes[]): DataDrop {
     if (!labels) {
       return {
         kind: 'unknown',
-        reason: `${embeddings.name}: embeddings need their labels, dropped together with them. Fix: drop ${embeddings.name} with a labels file holding one label per row — a 1-D .npy (np.save("labels.npy", labels)) or a .txt with one class name per line`,
+        reason: `${embeddings.name}: embeddings need their labels. Fix: drop its labels file now (or both together), one label per row — a 1-D .npy (np.save("labels.npy", labels)) or a .txt with one class name per line`,
         images,
         file: embeddings.name,
       };

@@ -116,10 +116,10 @@ export function createInputSlice(services: Services): StateCreator<AppState, [],
           if (gen !== dataGen) return;
           set({ dataDrop: { status: 'reading', detail: `Sorting ${files.length.toLocaleString('en-US')} file${files.length === 1 ? '' : 's'}` } });
           const io = inputServices(services);
-          // A list dropped after its images (or images after their list) is read with them when that makes a pair list.
+          // A list dropped after its images (or images after their list, or labels after their embeddings) is read with them when that makes a pair list (or embeddings).
           const combined = combineWithPrevious(lastDataFiles, files);
           const together = combined ? await io.inspectData(combined.files) : null;
-          const keep = together?.kind === 'pair-list';
+          const keep = together?.kind === 'pair-list' || together?.kind === 'embeddings';
           const inspection = keep ? together : await io.inspectData(files);
           if (gen !== dataGen) return;
           lastDataFiles = keep ? combined!.files : files;

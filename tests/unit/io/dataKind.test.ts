@@ -29,7 +29,7 @@ describe('detectDataKind(files): which parser a validation-set drop needs', () =
       labels: 'labels.npy',
     });
     expect(detectDataKind([{ name: 'emb.npy', bytes: ioFixture('emb-f4.npy') }, t('classes.txt', 'a\nb\na\nb\n')])).toMatchObject({ kind: 'embeddings', labels: 'classes.txt' });
-    expect(detectDataKind([{ name: 'emb.npy', bytes: ioFixture('emb-f4.npy') }])).toMatchObject({ kind: 'unknown', reason: expect.stringMatching(/^emb\.npy: embeddings need their labels, dropped together with them\. Fix: drop emb\.npy with a labels file/) });
+    expect(detectDataKind([{ name: 'emb.npy', bytes: ioFixture('emb-f4.npy') }])).toMatchObject({ kind: 'unknown', reason: expect.stringMatching(/^emb\.npy: embeddings need their labels\. Fix: drop its labels file now \(or both together\), one label per row/) });
   });
   it('a Parquet scores table; nothing usable is "unknown" with a reason', () => {
     expect(detectDataKind([{ name: 'scores.parquet', bytes: ioFixture('scores.parquet') }])).toMatchObject({ kind: 'scores-parquet', list: 'scores.parquet' });
