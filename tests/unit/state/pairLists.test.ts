@@ -119,14 +119,14 @@ describe('pair lists through the run slice', () => {
     await store.getState().dropData([triplets]);
     const drop = store.getState().dataDrop;
     expect(drop?.status === 'inspected' && drop.inspection.kind).toBe('pair-list');
-    expect(drop?.status === 'inspected' && drop.combined).toMatch(/triplets\.csv read together with the 7 images dropped before/);
+    expect(drop?.status === 'inspected' && drop.combined).toMatch(/triplets\.csv is read together with the 7 images dropped before/);
     // The other order.
     const other = world().store;
     await other.getState().dropData([triplets]);
     await other.getState().dropData(tripletImages);
     const d2 = other.getState().dataDrop;
     expect(d2?.status === 'inspected' && d2.inspection.kind).toBe('pair-list');
-    expect(d2?.status === 'inspected' && d2.combined).toMatch(/These 7 images read together with triplets\.csv/);
+    expect(d2?.status === 'inspected' && d2.combined).toMatch(/These 7 images are read together with triplets\.csv/);
     // A drop with both stands alone.
     await other.getState().dropData([triplets, ...tripletImages.slice(0, 3)]);
     const d3 = other.getState().dataDrop;
