@@ -108,7 +108,8 @@ function ClassList({ names, ids }: { names: readonly string[]; ids: ArrayLike<nu
         <summary>{names.length === 1 ? 'Its class' : `Its ${fmt(names.length)} classes`}</summary>
         <p>{names.map((n, c) => `${n} (${fmt(per[c])})`).join(' · ')}</p>
       </details>
-      {single.length > 0 && (
+      {/* With one class, or only single-image classes, the error below the counts says it all. */}
+      {single.length > 0 && names.length >= 2 && single.length < names.length && (
         <p className="drop-note" data-testid="single-image-classes">
           {single.length === 1 ? `Class ${single[0]} has` : `${fmt(single.length)} classes (${single.slice(0, 5).join(', ')}${single.length > 5 ? ', …' : ''}) have`} a single image: no positive pair, only
           negatives. Fine if intended; otherwise add images of {single.length === 1 ? 'it' : 'them'} or leave {single.length === 1 ? 'it' : 'them'} out.
