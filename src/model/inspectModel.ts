@@ -118,7 +118,7 @@ async function describe(loaded: LoadedArtifacts, name: string, notes: string[], 
     fixedSize: layout.height !== null && layout.width !== null,
     fixedChannels: layout.channels !== null,
     hash,
-    notes: [...notes, ...[adapted, intInput].filter((n): n is string => n !== null).map((n) => `Input: ${n}.`)],
+    notes: [...notes, ...[adapted, intInput].filter((n): n is string => n !== null).map((n) => `${n[0].toUpperCase()}${n.slice(1)}.`)],
     unused,
   };
 }
