@@ -1,11 +1,23 @@
+import { useState } from 'react';
 import { useApp } from '../state/context';
+
+/** Width of the open list (styles.css `.backend ul`). */
+const LIST_WIDTH = 560;
 
 /** Which backend runs the model, and why the others were not chosen. */
 export function BackendBadge() {
   const report = useApp((s) => s.backend);
+  // The badge sits at the left of its row or at the right end: the list opens towards the side with room.
+  const [openLeft, setOpenLeft] = useState(false);
   if (!report) return null;
   return (
-    <details className="backend">
+    <details
+      className={openLeft ? 'backend open-left' : 'backend'}
+      onToggle={(e) => {
+        const box = e.currentTarget.getBoundingClientRect();
+        setOpenLeft(box.left + LIST_WIDTH > document.documentElement.clientWidth - 8);
+      }}
+    >
       <summary>
         Backend: <strong data-testid="backend">{report.chosen}</strong>
         {report.forced ? ' (forced by ?backend=)' : ' (fastest that passed the self-test)'}

@@ -23,7 +23,7 @@ export interface SessionOpenInput {
 }
 
 const SHOWN = 3;
-const some = (lines: string[]) => `${lines.slice(0, SHOWN).join('; ')}${lines.length > SHOWN ? `; and ${lines.length - SHOWN} more` : ''}`;
+const some = (lines: string[]) => `${lines.slice(0, SHOWN).join('; ')}${lines.length > SHOWN ? `; and ${(lines.length - SHOWN).toLocaleString('en-US')} more` : ''}`;
 
 /**
  * Opening a session never loses the user's work: a session saved over other
