@@ -10,6 +10,9 @@ export interface EmbedBenchResult {
   images: number;
   /** The whole pipeline: fetch, decode, preprocess, predict, read back (no cache). */
   pipelineSeconds: number;
+  /** The pipeline after its first batch (which also pays for warm-up and filling the stream; the bare loop's warm-up batch is not timed either), and the images in that time. */
+  steadySeconds?: number;
+  steadyImages: number;
   /** model.predict alone over a ready-made tensor, same backend, same batch size. */
   bareSeconds: number;
   /** Decode workers the pipeline used (0: prepared in the embedding worker itself). */
@@ -25,7 +28,16 @@ export async function benchEmbedding(req: EmbedRequest, preparer?: BatchPreparer
   const chosen = await chooseBackend({ loaded, reference: null, forced: result.backend.chosen, probes: { webgpu: probeWebGpu, webgl: probeWebGl } });
   try {
     const bare = await bareThroughput(chosen.model, req.preprocessing ?? chosen.preprocessing, result.n, req.batchSize);
-    return { backend: result.backend.chosen, images: result.n, pipelineSeconds: result.seconds.embed, bareSeconds: bare.seconds, decodeWorkers: preparer?.workers ?? 0, stages: result.stages };
+    return {
+      backend: result.backend.chosen,
+      images: result.n,
+      pipelineSeconds: result.seconds.embed,
+      steadySeconds: result.seconds.afterFirstBatch,
+      steadyImages: Math.max(0, result.n - req.batchSize),
+      bareSeconds: bare.seconds,
+      decodeWorkers: preparer?.workers ?? 0,
+      stages: result.stages,
+    };
   } finally {
     chosen.model.dispose();
   }

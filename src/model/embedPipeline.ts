@@ -49,7 +49,7 @@ export interface EmbedResult {
   contentHashes: string[];
   /** Std of each decoded image's RGB values on the 0–255 scale (NaN where it failed): ≈0 is a blank image. */
   pixelStd: Float32Array;
-  seconds: { backend: number; embed: number };
+  seconds: { backend: number; embed: number; /** From the end of the first batch to the end: the pipeline's steady state (the first batch also pays for warm-up and filling the stream). */ afterFirstBatch?: number };
   /** Where the embedding stage's time went, summed over batches (seconds; reading … decoding run in decode workers, in parallel with the model). */
   stages?: { read: number; hash: number; cache: number; decode: number; model: number; waitForPrepared: number };
   /** Images whose embedding came from the cache (not embedded again). */
@@ -132,6 +132,7 @@ export async function runEmbedding(req: EmbedRequest, hooks: EmbedHooks): Promis
     let doneImages = 0;
     const stages = { read: 0, hash: 0, cache: 0, decode: 0, model: 0, waitForPrepared: 0 };
     let lastConsumed = performance.now();
+    let firstBatchDone: number | null = null;
     hooks.onProgress(0, n);
     const stream = streamBatches<PreparedBatch>({
       count: Math.ceil(n / bs),
@@ -187,6 +188,7 @@ export async function runEmbedding(req: EmbedRequest, hooks: EmbedHooks): Promis
         doneImages = Math.min(start + bs, n);
         hooks.onProgress(doneImages, n);
         lastConsumed = performance.now();
+        firstBatchDone ??= lastConsumed;
       },
     });
     let consumed = 0;
@@ -202,7 +204,7 @@ export async function runEmbedding(req: EmbedRequest, hooks: EmbedHooks): Promis
     if (!embeddings) throw noneEmbedded(n, failed, req.imageNames);
     if (sixteenBit.length > 0) warnings.add(sixteenBitWarning(sixteenBit));
     assertNotCollapsedToZero(embeddings, n, dim, failed, req.imageNames);
-    return { embeddings, dim, n, backend: chosen.report, preprocessing: p, failed, contentHashes, pixelStd, fromCache, warnings: [...warnings], stages, seconds: { backend: (t1 - t0) / 1000, embed: (performance.now() - t1) / 1000 } };
+    return { embeddings, dim, n, backend: chosen.report, preprocessing: p, failed, contentHashes, pixelStd, fromCache, warnings: [...warnings], stages, seconds: { backend: (t1 - t0) / 1000, embed: (performance.now() - t1) / 1000, afterFirstBatch: firstBatchDone === null ? undefined : (performance.now() - firstBatchDone) / 1000 } };
   } finally {
     model.dispose();
   }
