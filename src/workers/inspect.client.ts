@@ -2,6 +2,7 @@ import type { DroppedFile } from '../io/dropFiles';
 import type { DataInspection } from '../io/dataDrop';
 import type { InspectIn, InspectOut } from './inspectProtocol';
 import { isImagePath } from '../io/pathRules';
+import { lazyWorker } from './lazyWorker';
 
 /** Bytes of tables or arrays past which a drop is read in the worker. */
 export const WORKER_FILE_BYTES = 1 << 20;
@@ -25,20 +26,10 @@ export function worthAWorker(files: readonly DroppedFile[]): boolean {
  * are read in this thread.
  */
 export function createDataInspector(inThisThread: (files: readonly DroppedFile[]) => Promise<DataInspection>): (files: readonly DroppedFile[]) => Promise<DataInspection> {
-  let worker: Worker | null = null;
-  let failed = false;
+  const worker = lazyWorker(() => new Worker(new URL('./inspect.worker.ts', import.meta.url), { type: 'module', name: 'inspect' }));
   let nextId = 1;
-  const getWorker = (): Worker | null => {
-    if (failed) return null;
-    try {
-      return (worker ??= new Worker(new URL('./inspect.worker.ts', import.meta.url), { type: 'module', name: 'inspect' }));
-    } catch {
-      failed = true;
-      return null;
-    }
-  };
   return (files) => {
-    const w = worthAWorker(files) ? getWorker() : null;
+    const w = worthAWorker(files) ? worker.get() : null;
     if (!w) return inThisThread(files);
     const id = nextId++;
     return new Promise<DataInspection>((resolve, reject) => {
@@ -51,9 +42,7 @@ export function createDataInspector(inThisThread: (files: readonly DroppedFile[]
       const onError = (ev: ErrorEvent) => {
         cleanup();
         // The worker is gone: later drops are read here, this one too.
-        worker?.terminate();
-        worker = null;
-        failed = true;
+        worker.lost();
         ev.preventDefault();
         inThisThread(files).then(resolve, reject);
       };

@@ -1,6 +1,7 @@
 import type { Evaluation } from '../metrics/evaluateEmbeddings';
 import type { CounterfactualRequest, CounterfactualResult, EvaluateRequest, MetricsIn, MetricsOut, ScoresRequest } from './protocol';
 import { copyPairs, uniqueBuffers } from './protocol';
+import { lazyWorker } from './lazyWorker';
 
 export interface Evaluator {
   /** Scores every pair (or the request's pair list) and computes the exact curve off the main thread. The caller's buffers are copied, not transferred (it keeps its embeddings and pairs). */
@@ -18,19 +19,9 @@ type Reply<K extends MetricsOut['type']> = Extract<MetricsOut, { type: K }>;
  * functions) when a worker cannot be started.
  */
 export function createEvaluator(): Evaluator {
-  let worker: Worker | null = null;
-  let failed = false;
+  const worker = lazyWorker(() => new Worker(new URL('./metrics.worker.ts', import.meta.url), { type: 'module', name: 'metrics' }));
+  const getWorker = () => worker.get();
   let nextId = 1;
-
-  const getWorker = (): Worker | null => {
-    if (failed) return null;
-    try {
-      return (worker ??= new Worker(new URL('./metrics.worker.ts', import.meta.url), { type: 'module', name: 'metrics' }));
-    } catch {
-      failed = true;
-      return null;
-    }
-  };
 
   function ask<K extends MetricsOut['type']>(w: Worker, msg: MetricsIn, expect: K, transfer: Transferable[] = []): Promise<Reply<K>> {
     return new Promise((resolve, reject) => {
