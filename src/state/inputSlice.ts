@@ -119,7 +119,7 @@ export function createInputSlice(services: Services): StateCreator<AppState, [],
           // A list dropped after its images (or images after their list, or labels after their embeddings) is read with them when that makes a pair list (or embeddings).
           const combined = combineWithPrevious(lastDataFiles, files);
           const together = combined ? await io.inspectData(combined.files) : null;
-          const keep = together?.kind === 'pair-list' || together?.kind === 'embeddings';
+          const keep = !!together && together.kind === combined!.makes;
           const inspection = keep ? together : await io.inspectData(files);
           if (gen !== dataGen) return;
           lastDataFiles = keep ? combined!.files : files;

@@ -8,6 +8,7 @@ const paths = (r: ReturnType<typeof combineWithPrevious>) => r?.files.map((x) =>
 describe('combineWithPrevious(previous, next): two drops read as one', () => {
   it('a list after its images, and images after their list', () => {
     expect(paths(combineWithPrevious([f('val/a/1.png'), f('val/b/2.png')], [f('pairs.csv')]))).toEqual(['val/a/1.png', 'val/b/2.png', 'pairs.csv']);
+    expect(combineWithPrevious([f('val/a/1.png')], [f('pairs.csv')])).toMatchObject({ makes: 'pair-list' });
     const r = combineWithPrevious([f('pairs.txt')], [f('lfw/A/A_0001.jpg')]);
     expect(paths(r)).toEqual(['pairs.txt', 'lfw/A/A_0001.jpg']);
     expect(r?.note).toMatch(/^This image is read together with pairs\.txt dropped before/);
@@ -20,6 +21,7 @@ describe('combineWithPrevious(previous, next): two drops read as one', () => {
   });
 
   it('embeddings and their labels picked one after the other, either order', () => {
+    expect(combineWithPrevious([f('emb.npy')], [f('labels.txt')])).toMatchObject({ makes: 'embeddings' });
     expect(paths(combineWithPrevious([f('emb.npy')], [f('labels.txt')]))).toEqual(['emb.npy', 'labels.txt']);
     expect(paths(combineWithPrevious([f('labels.npy')], [f('emb.npy')]))).toEqual(['labels.npy', 'emb.npy']);
   });
@@ -29,5 +31,7 @@ describe('combineWithPrevious(previous, next): two drops read as one', () => {
     expect(combineWithPrevious(null, [f('pairs.csv')])).toBeNull();
     expect(combineWithPrevious([f('notes.md')], [f('emb.npy'), f('labels.txt')])).toBeNull();
     expect(combineWithPrevious([f('a.png')], [f('emb.npy')])).toBeNull();
+    // A folder of images after an .npy + labels run starts over (it was read "together with labels.txt").
+    expect(combineWithPrevious([f('emb.npy'), f('labels.txt')], [f('big/a/1.jpg'), f('big/b/2.jpg')])).toBeNull();
   });
 });
