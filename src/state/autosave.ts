@@ -10,11 +10,12 @@ const fingerprints = new WeakMap<object, string>();
  * Where the view of one dataset is kept: its name, its image count and a
  * fingerprint of its content — paths and the files' SHA-256 hashes (images),
  * the embeddings (dropped .npy), or the scores, labels and item pairs (a
- * table) — so a
- * folder of the same name and size with other pictures never gets the
- * flags set on another (they would exclude images nobody looked at).
+ * table) — so a folder of the same name and size with other pictures never
+ * gets the flags set on another (they would exclude images nobody looked at);
+ * and of the model and preprocessing that embedded it, so another model's run
+ * opens clean.
  */
-export function autosaveKey(s: Pick<AppState, 'dataset' | 'embedding' | 'evaluation'>): string | null {
+export function autosaveKey(s: Pick<AppState, 'dataset' | 'embedding' | 'evaluation' | 'model'>): string | null {
   if (!s.dataset) return null;
   const source = s.embedding ?? s.evaluation;
   if (!source) return null;
@@ -31,7 +32,9 @@ export function autosaveKey(s: Pick<AppState, 'dataset' | 'embedding' | 'evaluat
     }
     fingerprints.set(source, print);
   }
-  return `dipscope:view:${s.dataset.name}:${s.dataset.images.length}:${print}`;
+  // The model too: another model's threshold, zoom and flags mean nothing on this curve ("drop the same model and data to restore").
+  const model = s.model?.key ? `:${fingerprint([s.model.key, JSON.stringify(s.embedding?.preprocessing ?? null)])}` : '';
+  return `dipscope:view:${s.dataset.name}:${s.dataset.images.length}:${print}${model}`;
 }
 
 /** Where the last session on the user's own data (not the demo) is named for the start page. */

@@ -143,7 +143,7 @@ export function createRunSlice(services: Services): StateCreator<AppState, [], [
           const manifestName = opts.variant === 'noisy' ? 'manifest-noisy.json' : 'manifest.json';
           const dataset = demoDataset(await services.fetchJson(new URL(manifestName, demoBase).href), demoBase, opts.limit);
           const modelUrl = new URL(DEMO_MODEL_PATH, services.baseUrl).href;
-          return { dataset, model: { name: 'fmnist-triplet (demo)', url: modelUrl }, source: { kind: 'url', url: modelUrl } };
+          return { dataset, model: { name: 'fmnist-triplet (demo)', url: modelUrl, key: modelUrl }, source: { kind: 'url', url: modelUrl } };
         });
       },
 
@@ -167,7 +167,7 @@ export function createRunSlice(services: Services): StateCreator<AppState, [], [
           const dataset = data.kind === 'pair-list' ? pairListDataset(data, urls.image) : classFolderDataset(data, get().pairSampling, urls.image);
           return {
             dataset,
-            model: { name: output === undefined ? summary.name : `${summary.name} → ${output}`, url: '' },
+            model: { name: output === undefined ? summary.name : `${summary.name} → ${output}`, url: '', key: embeddingModelKey(summary.hash, output) },
             source: { kind: 'artifacts', loaded: output === undefined ? loaded : { ...loaded, output } },
             preprocessing: preprocessing ?? undefined,
             modelHash: embeddingModelKey(summary.hash, output),

@@ -37,7 +37,11 @@ export function planSessionOpen(input: SessionOpenInput): SessionOpenPlan {
   const { session, resolved, problems, differences, current, now } = input;
   const total = session.flags.length;
   if (input.restore) {
-    return { refused: null, flags: withoutRepeats(resolved), notes: problems.length > 0 ? [`${countOf(problems.length, 'saved flag')} could not be restored: ${some(problems)}.`] : [] };
+    const flags = withoutRepeats(resolved);
+    // Said every time: a curve that opens zoomed, or with points flagged, should say why.
+    const restored = `Restored from your last visit to this data with this model (${session.createdAt.slice(0, 10)}): ${flags.length > 0 ? `${countOf(flags.length, 'flag')} and ` : ''}the view (axis, zoom, filter, selected point).${flags.length > 0 ? ' Clear the flags in the Flags panel to start over.' : ''}`;
+    const lost = problems.length > 0 ? [`${countOf(problems.length, 'saved flag')} could not be restored: ${some(problems)}.`] : [];
+    return { refused: null, flags, notes: [restored, ...lost] };
   }
   const savedFor = `"${session.dataset.name}" (${countOf(session.dataset.images, 'image')}${session.model ? `; model: ${session.model.name}` : ''})`;
   if (resolved.length === 0 && !sameSessionData(session, now)) {

@@ -71,6 +71,8 @@ export interface Dataset {
 export interface ModelInfo {
   name: string;
   url: string;
+  /** What identifies the model's embeddings: its weights hash and output (a dropped model), its URL (the demo); absent without a model. */
+  key?: string;
 }
 
 export type RunStatus = 'idle' | 'loading' | 'backend' | 'embedding' | 'scoring' | 'ready' | 'error' | 'cancelled';

@@ -15,7 +15,7 @@ const manifest = {
   ],
 };
 
-const services = (hashes = ['1', '2', '3', '4']): Services => ({
+const services = (hashes = ['1', '2', '3', '4'], baseUrl = 'http://x/'): Services => ({
   embedder: {
     embed: async (req) => ({
       embeddings: Float32Array.from([0, 0, 0.1, 0, 0.05, 0, 3, 3]),
@@ -31,7 +31,7 @@ const services = (hashes = ['1', '2', '3', '4']): Services => ({
   },
   evaluator: inProcessEvaluator,
   fetchJson: async () => manifest,
-  baseUrl: 'http://x/',
+  baseUrl,
   now: () => 0,
 });
 
@@ -78,6 +78,28 @@ describe('installAutosave(store, storage)', () => {
     await settle();
     expect(autosaveKey(other.getState())).not.toBe(autosaveKey(first.getState()));
     expect(other.getState().flags).toEqual([]);
+  });
+
+  it('another model on the same files opens clean: its key holds the model, and a restore says what it restored', async () => {
+    const storage = memoryStorage();
+    const first = createAppStore(services());
+    installAutosave(first, storage);
+    await first.getState().runDemo();
+    first.getState().addFlag({ kind: 'exclude-image', image: 3 });
+    first.getState().setAxis('log');
+    await settle();
+
+    const otherModel = createAppStore(services(undefined, 'http://other-model/'));
+    installAutosave(otherModel, storage);
+    await otherModel.getState().runDemo();
+    await settle();
+    expect(otherModel.getState()).toMatchObject({ flags: [], axis: 'linear', notes: [] });
+
+    const same = createAppStore(services());
+    installAutosave(same, storage);
+    await same.getState().runDemo();
+    await settle();
+    expect(same.getState().notes).toEqual([expect.stringMatching(/^Restored from your last visit to this data with this model \(\d{4}-\d\d-\d\d\): 1 flag and the view/)]);
   });
 });
 

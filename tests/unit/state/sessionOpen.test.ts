@@ -55,11 +55,19 @@ describe('planSessionOpen(input): opening a session never loses the user\'s flag
     ]);
   });
 
-  it('restoring the autosave uses its flags as they are and speaks only of flags it could not restore', () => {
+  it('restoring the autosave uses its flags as they are, says what it restored, and names flags it could not restore', () => {
     const quiet = planSessionOpen({ session, resolved: [{ kind: 'exclude-image', image: 2 }], problems: [], differences: ['AP: 1 in the session, 0.5 now'], current: [], now: { name: 'E1', images: 3, classNames: ['A', 'B'] }, restore: true });
-    expect(quiet).toEqual({ refused: null, flags: [{ kind: 'exclude-image', image: 2 }], notes: [] });
+    expect(quiet).toEqual({
+      refused: null,
+      flags: [{ kind: 'exclude-image', image: 2 }],
+      notes: ['Restored from your last visit to this data with this model (2025-01-02): 1 flag and the view (axis, zoom, filter, selected point). Clear the flags in the Flags panel to start over.'],
+    });
     const lost = planSessionOpen({ session, resolved: [], problems: ['flag 1: image "B/b1.png" is not in this dataset'], differences: [], current: [], now: { name: 'E1', images: 2, classNames: ['A'] }, restore: true });
-    expect(lost).toEqual({ refused: null, flags: [], notes: ['1 saved flag could not be restored: flag 1: image "B/b1.png" is not in this dataset.'] });
+    expect(lost).toEqual({
+      refused: null,
+      flags: [],
+      notes: ['Restored from your last visit to this data with this model (2025-01-02): the view (axis, zoom, filter, selected point).', '1 saved flag could not be restored: flag 1: image "B/b1.png" is not in this dataset.'],
+    });
   });
 });
 
