@@ -11,9 +11,10 @@ const CLASS_PAIRS_SHOWN = 6;
 
 /** Why the most confident false positives are there: tag counts with what to try, hub images, confused class pairs, collapse. */
 export function WhyPanel() {
-  const { evaluation, embedding, dataset, addFlag } = useApp(
-    useShallow((s) => ({ evaluation: s.evaluation, embedding: s.embedding, dataset: s.dataset, addFlag: s.addFlag })),
+  const { evaluation, embedding, dataset, addFlag, flags } = useApp(
+    useShallow((s) => ({ evaluation: s.evaluation, embedding: s.embedding, dataset: s.dataset, addFlag: s.addFlag, flags: s.flags })),
   );
+  const excluded = useMemo(() => new Set(flags.flatMap((f) => (f.kind === 'exclude-image' ? [f.image] : []))), [flags]);
   const diagnosis = useMemo(() => diagnosisOf(evaluation, embedding, dataset), [evaluation, embedding, dataset]);
   if (!diagnosis || !dataset) return null;
   const { context: ctx, tagCounts } = diagnosis;
@@ -22,14 +23,19 @@ export function WhyPanel() {
   const c = ctx.collapse;
   return (
     <section className="why-panel" aria-label="why the top false positives are there" data-testid="why-panel">
-      <h2>Why: {topN === 1 ? 'the top false positive' : `the top ${countOf(topN, 'false positive')}`}</h2>
+      <h2>{topN === 0 ? 'Why: no false positives' : `Why: ${topN === 1 ? 'the top false positive' : `the top ${countOf(topN, 'false positive')}`}`}</h2>
       <ul className="why-tags">
         {TAG_IDS.filter((t) => tagCounts[t] > 0).map((t) => (
           <li key={t}>
             <span className={`tag ${t}`}>{TAGS[t].label}</span> <b>{formatCount(tagCounts[t])}</b> — {TAGS[t].meaning} <i>Try: {TAGS[t].tryThis}</i>
           </li>
         ))}
-        {TAG_IDS.every((t) => tagCounts[t] === 0) && <li className="muted">No root-cause tag fits the top false positives: they look like ordinary model errors.</li>}
+        {topN === 0 && (
+          <li className="muted">
+            No false positive to explain: {dataset.classes.length < 2 ? 'with one class there are no pairs of different classes' : 'no pair of different classes is ranked above the positives'}.
+          </li>
+        )}
+        {topN > 0 && TAG_IDS.every((t) => tagCounts[t] === 0) && <li className="muted">No root-cause tag fits the top false positives: they look like ordinary model errors.</li>}
       </ul>
       <div className="why-grid">
         <div>
@@ -44,9 +50,15 @@ export function WhyPanel() {
                     {formatCount(count)}× · {dataset.classes[im.label]} · {im.path.split('/').pop()}
                     {hub && <b> hub</b>}
                   </span>
-                  <button className="link" onClick={() => addFlag({ kind: 'exclude-image', image, tag: hub ? 'hub-image' : undefined })}>
-                    exclude
-                  </button>
+                  {excluded.has(image) ? (
+                    <span className="muted" data-testid="hub-excluded">
+                      excluded
+                    </span>
+                  ) : (
+                    <button className="link" onClick={() => addFlag({ kind: 'exclude-image', image, tag: hub ? 'hub-image' : undefined })}>
+                      exclude
+                    </button>
+                  )}
                 </li>
               );
             })}
@@ -56,8 +68,8 @@ export function WhyPanel() {
           <h3>Confused class pairs</h3>
           {!ctx.classPairs && (
             <p className="muted" data-testid="confusion-hidden">
-              Not shown for a pair list: its labels are as listed, not "same folder or not", and its classes are unknown or (like LFW names) one per
-              person, so counts per class pair say nothing about confusion.
+              Not shown for a pair list: its pairs are the ones the list chose, not every pair of two classes, so counts per class pair would
+              show that choice rather than confusion.
             </p>
           )}
           {ctx.classPairs && <ConfusionHeatmap confusion={ctx.confusion} classes={dataset.classes} />}
@@ -71,7 +83,7 @@ export function WhyPanel() {
                   <td className="bar-cell">
                     <span className="bar" style={{ width: `${Math.round(e.share * 100)}%` }} />
                   </td>
-                  <td>
+                  <td className="nowrap">
                     {formatCount(e.count)} ({Math.round(e.share * 100)} %)
                   </td>
                 </tr>
