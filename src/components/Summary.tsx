@@ -110,10 +110,21 @@ function PairsOrigin({ dataset, curve }: { dataset: Dataset; curve: PrCurve }) {
   if (!o) return null;
   if (o.kind === 'list') {
     return (
-      <p className="pairs-origin" data-testid="pairs-origin" data-kind="list" data-skipped={o.skippedPairs}>
+      <div className="pairs-origin" data-testid="pairs-origin" data-kind="list" data-skipped={o.skippedPairs}>
         Pairs from <b>{o.file}</b>: only the listed pairs are scored, with their listed labels
         {o.skippedPairs > 0 ? `; ${o.skippedPairs === 1 ? 'one pair of the list was' : `${fmt(o.skippedPairs)} pairs of the list were`} left out (bad line or missing image)` : ''}. {o.classesNote}.
-      </p>
+        {o.problems && o.problems.length > 0 && (
+          <details className="list-problems" open={o.problems.length <= 3} data-testid="run-list-problems">
+            <summary>{countOf(o.problems.length, 'note')} on the list</summary>
+            <ul>
+              {o.problems.slice(0, 50).map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+              {o.problems.length > 50 && <li>… and {fmt(o.problems.length - 50)} more</li>}
+            </ul>
+          </details>
+        )}
+      </div>
     );
   }
   const pairs = dataset.pairs!;

@@ -44,6 +44,8 @@ export interface PairListOrigin {
   /** false: the labels are as listed and the images' classes are unknown (class confusion is not shown). */
   classesKnown: boolean;
   classesNote: string;
+  /** What the drop said about the list (missing images, bad lines, repeats), one line each, shown with the results too. */
+  problems?: string[];
 }
 
 export interface PairSampleOrigin {

@@ -32,6 +32,7 @@ export function pairListDataset(it: PairListInspection, image: ImageOfFile): Dat
       skippedPairs: it.counts.skippedPairs,
       classesKnown: it.classesKnown,
       classesNote: it.classesNote,
+      problems: it.problems,
     },
   };
   return { name: it.name, classes: it.classes, images, pairs };

@@ -120,6 +120,7 @@ test('an LFW pairs.txt dropped with its images: only the listed images are embed
   const shown = Number(await page.getByTestId('ap-value').getAttribute('data-value'));
   assert.ok(Math.abs(shown - node.curve.ap) < 1e-9, `page AP ${shown} vs Node AP ${node.curve.ap}`);
   assert.equal(await page.getByTestId('pairs-origin').getAttribute('data-kind'), 'list');
+  assert.match((await page.getByTestId('run-list-problems').textContent()) ?? '', /pairs\.txt, line 3: image "Bag_Person\/Bag_Person_0009\.jpg" is not among the dropped files/, 'the missing image is still named with the results');
   assert.equal(await page.getByTestId('confusion-hidden').count(), 1, 'class confusion is hidden for a list, with the reason');
 
   // Click the curve where recall ≥ 0.5 and false positives exist; list every pair above that threshold.
