@@ -27,15 +27,25 @@ export function Summary() {
   const c = evaluation.curve;
   const dip = dipOf(evaluation);
   const sample = dataset.pairs?.origin.kind === 'sample' ? dataset.pairs.origin : null;
+  const weight = sample ? sampleWeight(dataset) : null;
+  const fullSetAp = weight !== null ? reweightedAp(c, weight) : null;
   return (
     <section className="summary" aria-label="summary">
       <dl>
         <div>
-          <dt>Average precision{sample && ' (estimate over a sample)'}</dt>
+          <dt>Average precision{sample && ' of the sampled pairs'}</dt>
           <dd data-testid="ap-value" data-value={String(c.ap)} data-estimate={String(sample !== null)} className="big">
             {c.ap.toFixed(4)}
           </dd>
         </div>
+        {fullSetAp !== null && (
+          <div>
+            <dt>AP over every pair (estimate)</dt>
+            <dd className="big" data-testid="ap-full-estimate" data-value={String(fullSetAp)} title="each sampled negative counted (all negatives / sampled negatives) times; see below">
+              ≈ {fullSetAp.toFixed(4)}
+            </dd>
+          </div>
+        )}
         <div>
           <dt>Chance level</dt>
           <dd data-testid="chance-value" data-value={String(c.chance)}>
@@ -127,13 +137,10 @@ function PairsOrigin({ dataset, curve }: { dataset: Dataset; curve: PrCurve }) {
       </div>
     );
   }
-  const pairs = dataset.pairs!;
-  const negatives = pairs.labels.length - pairs.labels.reduce((s, v) => s + v, 0);
-  const positives = pairs.labels.length - negatives;
-  // Reweighting needs sampled negatives (each stands for allNegatives/negatives of them) and positives; without either there is no estimate.
-  const weight = negatives > 0 ? o.allNegatives / negatives : null;
+  const { negatives, positives } = sampleCounts(dataset);
+  const weight = sampleWeight(dataset);
   const estimate =
-    weight !== null && positives > 0 ? (
+    weight !== null ? (
       <>
         counting each sampled negative {weight.toFixed(1)}× estimates the AP over every pair at <b data-testid="ap-reweighted">{reweightedAp(curve, weight).toFixed(4)}</b>
       </>
@@ -150,4 +157,23 @@ function PairsOrigin({ dataset, curve }: { dataset: Dataset; curve: PrCurve }) {
       {curve.chance.toFixed(4)}); {estimate}.
     </p>
   );
+}
+
+/** Positive and negative pairs of a dataset's pair sample. */
+function sampleCounts(dataset: Dataset): { positives: number; negatives: number } {
+  const labels = dataset.pairs!.labels;
+  const positives = labels.reduce((s, v) => s + v, 0);
+  return { positives, negatives: labels.length - positives };
+}
+
+/**
+ * How many negatives of the full set each sampled negative stands for
+ * (all negatives / sampled negatives); null when the sample has no negatives
+ * or no positives, which leaves no estimate of the full set's AP.
+ */
+function sampleWeight(dataset: Dataset): number | null {
+  const o = dataset.pairs?.origin;
+  if (o?.kind !== 'sample') return null;
+  const { positives, negatives } = sampleCounts(dataset);
+  return negatives > 0 && positives > 0 ? o.allNegatives / negatives : null;
 }

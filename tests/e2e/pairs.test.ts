@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { startServer, launchBrowser, openPage, readRun, curvePointOnPage, lowRecallPointWithFalsePositives, copyModelFiles } from './harness';
 import { evaluateListedPairs } from '../../src/metrics/listedPairs';
+import { reweightedAp } from '../../src/metrics/reweightedAp';
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
@@ -177,6 +178,11 @@ test('class folders over the pair limit (lowered to 50 for the test): all positi
   const shown = Number(await page.getByTestId('ap-value').getAttribute('data-value'));
   assert.ok(Math.abs(shown - node.curve.ap) < 1e-9, `page AP ${shown} vs Node AP ${node.curve.ap}`);
   assert.equal(await page.getByTestId('ap-value').getAttribute('data-estimate'), 'true');
+  // The full-set estimate stands beside it: each sampled negative counted (all negatives / sampled negatives) times.
+  const allNegatives = (await page.evaluate('window.dipscope.store.getState().dataset.pairs.origin.allNegatives')) as number;
+  const fullSet = Number(await page.getByTestId('ap-full-estimate').getAttribute('data-value'));
+  const expected = reweightedAp(node.curve, allNegatives / 56);
+  assert.ok(Math.abs(fullSet - expected) < 1e-9, `full-set estimate ${fullSet} vs ${expected}`);
   assert.match((await page.getByTestId('pairs-origin').textContent()) ?? '', /Sampled pairs.*seed 5/);
   if (process.env.PAIRS_SCREENSHOT) await page.screenshot({ path: join(process.env.PAIRS_SCREENSHOT, 'sample-run.png') });
   assert.deepEqual(errors, []);
