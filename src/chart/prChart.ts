@@ -153,7 +153,9 @@ export function drawPrChart(svg: SVGSVGElement, d: ChartData, h: ChartHandlers):
   const selPoint = g.append('circle').attr('class', 'selected-point').attr('r', 6).style('display', 'none');
   return {
     setSelected(s, top = null) {
-      const show = s !== null && s < pts.x.length;
+      // A point outside a zoomed axis is not drawn on its edge (where it would look like a point of the curve there).
+      const [lo, hi] = x.domain();
+      const show = s !== null && s < pts.x.length && xs[s] >= Math.min(lo, hi) && xs[s] <= Math.max(lo, hi);
       const display = show ? 'inline' : 'none';
       selLine.style('display', display);
       selPoint.style('display', display);
@@ -184,7 +186,7 @@ function drawOverlay(
   legend.append('line').attr('class', 'curve').attr('x1', 0).attr('x2', 24).attr('y1', 0).attr('y2', 0);
   legend.append('text').attr('x', 30).attr('y', 4).text(`as evaluated, AP ${o.baseAp.toFixed(4)}`);
   legend.append('line').attr('class', 'curve-after').attr('x1', 0).attr('x2', 24).attr('y1', 18).attr('y2', 18);
-  legend.append('text').attr('x', 30).attr('y', 22).text(`without flagged items, AP ${o.ap.toFixed(4)}`);
+  legend.append('text').attr('x', 30).attr('y', 22).text(`with your flags, AP ${o.ap.toFixed(4)}`);
 }
 
 function drawIsoF1(g: d3.Selection<SVGGElement, unknown, null, undefined>, x: d3.ScaleContinuousNumeric<number, number>, y: d3.ScaleLinear<number, number>) {

@@ -178,7 +178,7 @@ function Skipped({ items }: { items: { path: string; reason: string }[] }) {
 const FORMAT: Record<Extract<DataInspection, { kind: 'pair-list' }>['format'], string> = {
   'pairs-csv': 'pairs CSV',
   'lfw-pairs': 'LFW pairs.txt',
-  'triplets-csv': 'triplets CSV (one positive and one negative pair per triplet)',
+  'triplets-csv': 'triplets CSV: one positive and one negative pair per triplet',
 };
 
 /** What each line of a pair list holds: named when a list has no pairs at all. */

@@ -31,8 +31,8 @@ export function FlagsPanel() {
         <>
           {counterfactual && (
             <p className="before-after">
-              AP <b>{evaluation.curve.ap.toFixed(4)}</b> → <b data-testid="ap-counterfactual" data-value={String(counterfactual.curve.ap)}>{counterfactual.curve.ap.toFixed(4)}</b> without the
-              flagged items ({countOf(counterfactual.excludedPairs, 'pair')} excluded, {countOf(counterfactual.changedLabels, 'pair label')} flipped)
+              AP <b>{evaluation.curve.ap.toFixed(4)}</b> → <b data-testid="ap-counterfactual" data-value={String(counterfactual.curve.ap)}>{counterfactual.curve.ap.toFixed(4)}</b> with the
+              flags applied ({countOf(counterfactual.excludedPairs, 'pair')} excluded, {countOf(counterfactual.changedLabels, 'pair label')} flipped)
             </p>
           )}
           <ol className="flags">

@@ -76,7 +76,12 @@ export function Gallery() {
         </div>
         <h2>
           {listedHeading(filter, listed.ranks.length, stretch)}
-          {selectedIdx < c.thresholds.length && <> (score ≥ {formatScore(c.thresholds[selectedIdx])})</>}
+          {selectedIdx < c.thresholds.length &&
+            (stretchTopIdx !== null && stretchTopIdx < c.thresholds.length ? (
+              <> ({formatScore(c.thresholds[selectedIdx])} ≤ score &lt; {formatScore(c.thresholds[stretchTopIdx])})</>
+            ) : (
+              <> (score ≥ {formatScore(c.thresholds[selectedIdx])})</>
+            ))}
         </h2>
         <div className="gallery-controls">
           <span role="radiogroup" aria-label="which pairs">

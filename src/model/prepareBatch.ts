@@ -88,7 +88,7 @@ export async function prepareBatch(job: PrepareJob, deps: PrepareDeps): Promise<
     try {
       decoded = await deps.decode(bytes[k] as Uint8Array, job.p);
     } catch (e) {
-      failed[k] = e instanceof ImageTooLarge ? e.message : `the browser cannot decode it (${decodeReason(e)})`;
+      failed[k] = e instanceof ImageTooLarge ? e.message : `the browser cannot decode it (${decodeReason(e)}); re-save it as PNG or JPEG, or remove it`;
       hashes[k] = '';
       continue;
     }

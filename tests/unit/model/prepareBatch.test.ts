@@ -52,7 +52,7 @@ describe('prepareBatch(job, deps)', () => {
   it('names an unreadable or undecodable image and keeps the rest of the batch (no hash, no input row for it)', async () => {
     const { d } = deps();
     const b = await prepareBatch(job(['gray:1', 'missing', 'broken', 'gray:4']), d);
-    expect(b.failed).toEqual([null, 'not found (HTTP 404)', 'the browser cannot decode it (The source image cannot be decoded)', null]);
+    expect(b.failed).toEqual([null, 'not found (HTTP 404)', 'the browser cannot decode it (The source image cannot be decoded); re-save it as PNG or JPEG, or remove it', null]);
     expect(b.hashes).toEqual(['h(gray:1)', '', '', 'h(gray:4)']);
     expect(b.todo).toEqual([0, 3]);
     expect([...b.input]).toEqual([1, 1, 4, 4]);
