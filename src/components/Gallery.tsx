@@ -108,6 +108,9 @@ export function Gallery() {
       )}
       {pages > 1 && (
         <nav className="pager" aria-label="pages of pairs">
+          <button className="secondary" disabled={page === 0} onClick={() => setPage(0)} aria-label="first page">
+            «
+          </button>{' '}
           <button className="secondary" disabled={page === 0} onClick={() => setPage(page - 1)} aria-label="previous page">
             ‹
           </button>{' '}
