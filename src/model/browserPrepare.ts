@@ -15,10 +15,40 @@ export const IMAGE_TIMEOUT_MS = 30_000;
 export function browserPrepareDeps(cache?: EmbeddingCache): PrepareDeps {
   return {
     read: readSource,
+    readAll: (sources) => readSources(sources),
     hash: (bytes) => contentHash(bytes),
     decode: (bytes, p) => decodeImage(bytes, p.width, p.height, p.resize),
     cache,
   };
+}
+
+/**
+ * Reads a batch: the dropped files together as one Blob (one read of the
+ * browser's file store instead of one per file: ~0.5 ms per small file →
+ * see bench:embed), then sliced by their sizes; if that read fails (a file
+ * was moved or deleted), each file is read alone so only that one fails.
+ */
+export async function readSources(
+  sources: ImageSource[],
+  readJoined: (blobs: Blob[]) => Promise<ArrayBuffer> = (blobs) => new Blob(blobs).arrayBuffer(),
+): Promise<(Uint8Array | string)[]> {
+  const files = sources.flatMap((s, k) => (typeof s === 'string' ? [] : [k]));
+  const out = new Array<Uint8Array | string | undefined>(sources.length);
+  if (files.length > 1) {
+    try {
+      const joined = new Uint8Array(await readJoined(files.map((k) => sources[k] as Blob)));
+      let at = 0;
+      for (const k of files) {
+        const size = (sources[k] as Blob).size;
+        out[k] = joined.subarray(at, at + size);
+        at += size;
+      }
+      if (at !== joined.length) files.forEach((k) => (out[k] = undefined));
+    } catch {
+      // read one by one below
+    }
+  }
+  return Promise.all(sources.map((s, k) => out[k] ?? readSource(s)));
 }
 
 async function readSource(source: ImageSource): Promise<Uint8Array | string> {

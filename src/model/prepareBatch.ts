@@ -44,6 +44,8 @@ export interface PreparedBatch {
 export interface PrepareDeps {
   /** The file's bytes, or why they could not be read (never rejects). */
   read(source: ImageSource): Promise<Uint8Array | string>;
+  /** Reads a whole batch at once (cheaper than one read per file in the browser); absent: `read` each. */
+  readAll?(sources: ImageSource[]): Promise<(Uint8Array | string)[]>;
   hash(bytes: Uint8Array): Promise<string>;
   decode(bytes: Uint8Array, p: Preprocessing): Promise<DecodedImage>;
   cache?: EmbeddingCache;
@@ -58,7 +60,7 @@ export interface PrepareDeps {
 export async function prepareBatch(job: PrepareJob, deps: PrepareDeps): Promise<PreparedBatch> {
   const count = job.sources.length;
   const t0 = performance.now();
-  const bytes = await Promise.all(job.sources.map((s) => deps.read(s)));
+  const bytes = deps.readAll ? await deps.readAll(job.sources) : await Promise.all(job.sources.map((s) => deps.read(s)));
   const t1 = performance.now();
   const failed: (string | null)[] = bytes.map((b) => (typeof b === 'string' ? b : null));
   const hashes = await Promise.all(bytes.map((b) => (typeof b === 'string' ? '' : deps.hash(b))));
