@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useApp } from '../state/context';
 import { matchingRanks, pairAtRank, type PairFilter } from '../diagnostics/listPairs';
-import { tagPair } from '../diagnostics/tagPairs';
+import { imageTagSides, tagPair } from '../diagnostics/tagPairs';
 import { diagnosisOf } from '../state/derived';
 import { PairCard } from './PairCard';
 import { TableRowCard } from './TableRowCard';
@@ -141,6 +141,7 @@ export function Gallery() {
                     b={dataset.images[p.j]}
                     classes={dataset.classes}
                     tags={diagnosis ? tagPair(diagnosis.context, p.pair) : []}
+                    sides={diagnosis ? imageTagSides(diagnosis.context, p.pair) : undefined}
                     canRelabel={dataset.pairs?.origin.kind !== 'list' || dataset.pairs.origin.classesKnown}
                   />
                 );

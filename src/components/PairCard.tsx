@@ -1,5 +1,6 @@
 import type { ListedPair } from '../diagnostics/listPairs';
 import type { TagId } from '../diagnostics/tagCatalog';
+import type { TagSide } from '../diagnostics/tagPairs';
 import { TAGS } from '../diagnostics/tagCatalog';
 import { flagsOnPair } from '../diagnostics/flags';
 import type { DatasetImage } from '../state/types';
@@ -8,8 +9,8 @@ import { formatCount, formatScore } from './format';
 import { OUTCOME_LABEL, pairOutcome } from './pairOutcome';
 
 /** One pair side by side: both images (pixelated when tiny), score, rank, classes, file names (always text), why-tags and flag actions. */
-export function PairCard(props: { pair: ListedPair; predicted: boolean; a: DatasetImage; b: DatasetImage; classes: string[]; tags: TagId[]; canRelabel?: boolean }) {
-  const { pair, predicted, a, b, classes, tags, canRelabel = true } = props;
+export function PairCard(props: { pair: ListedPair; predicted: boolean; a: DatasetImage; b: DatasetImage; classes: string[]; tags: TagId[]; sides?: Partial<Record<TagId, TagSide>>; canRelabel?: boolean }) {
+  const { pair, predicted, a, b, classes, tags, sides = {}, canRelabel = true } = props;
   const addFlag = useApp((s) => s.addFlag);
   const flagged = flagsOnPair(useApp((s) => s.flags), pair.i, pair.j);
   const tag = tags[0];
@@ -35,6 +36,7 @@ export function PairCard(props: { pair: ListedPair; predicted: boolean; a: Datas
           {tags.map((t) => (
             <li key={t} data-testid="fp-tag" data-tag={t} className={`tag ${t}`} title={`${TAGS[t].meaning} Try: ${TAGS[t].tryThis}`}>
               {TAGS[t].label}
+              {sides[t] && ` (${sides[t] === 'both' ? 'both images' : sides[t]})`}
             </li>
           ))}
         </ul>

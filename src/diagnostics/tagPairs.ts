@@ -53,6 +53,26 @@ export function tagPair(ctx: TagContext, pair: number): TagId[] {
   return tags;
 }
 
+/** Which image of a pair an image-level tag is about. */
+export type TagSide = 'left' | 'right' | 'both';
+
+/**
+ * For the tags about one image of the pair (hub-image, degenerate-image):
+ * which side carries it — the gallery shows the pair's first image (i) on
+ * the left — so the card can say "hub image (right)" next to its "Exclude
+ * right image" button. Tags not about an image, or not on this pair, are absent.
+ */
+export function imageTagSides(ctx: TagContext, pair: number): Partial<Record<TagId, TagSide>> {
+  const [i, j] = pairIndexOf(ctx.evaluation).pairOf(pair);
+  const side = (a: boolean, b: boolean): TagSide | undefined => (a && b ? 'both' : a ? 'left' : b ? 'right' : undefined);
+  const out: Partial<Record<TagId, TagSide>> = {};
+  const hub = side(ctx.hubs.isHub[i] === 1, ctx.hubs.isHub[j] === 1);
+  if (hub) out['hub-image'] = hub;
+  const blank = side(ctx.degenerate[i] === 1, ctx.degenerate[j] === 1);
+  if (blank) out['degenerate-image'] = blank;
+  return out;
+}
+
 /** `tagPair` for each pair index in `pairs` (e.g. a gallery page); result[t] belongs to pairs[t]. */
 export function tagPairs(ctx: TagContext, pairs: ArrayLike<number>): TagId[][] {
   const count = pairIndexOf(ctx.evaluation).count;

@@ -23,6 +23,9 @@ test('label-noise demo: inspect the dip → the top false positive is tagged an 
   await page.getByTestId('confusion-heatmap').waitFor();
   const tags = await first.getByTestId('fp-tag').evaluateAll((els) => els.map((e) => e.getAttribute('data-tag')));
   assert.ok(tags.includes('exact-duplicate'), `tags of the first pair: ${tags}`);
+  const hubTags = await page.locator('[data-testid="fp-tag"][data-tag="hub-image"]').allTextContents();
+  assert.ok(hubTags.length > 0, 'the dip lists hub-tagged pairs');
+  for (const t of hubTags) assert.match(t, /^hub image \((left|right|both images)\)$/, 'each hub tag says which image is the hub');
 
   // The planted copy is the right-hand image of the top pair (its index is larger): exclude it.
   const apBefore = Number(await page.getByTestId('ap-value').getAttribute('data-value'));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pairIndex } from '../../../src/metrics/pairs';
-import { diagnoseTopFalsePositives, tagPair, tagPairs } from '../../../src/diagnostics/tagPairs';
+import { diagnoseTopFalsePositives, imageTagSides, tagPair, tagPairs } from '../../../src/diagnostics/tagPairs';
 import { buildTagContext, type TagInputs } from '../../../src/diagnostics/tagContext';
 import { TAG_IDS, type TagId } from '../../../src/diagnostics/tagCatalog';
 import type { TagOptions } from '../../../src/diagnostics/tagOptions';
@@ -98,6 +98,20 @@ describe('hub-image: in ≥ 3 and ≥ 5 × median of the top false positives', (
       const mine = d.context.top.imageA[t] === hub || d.context.top.imageB[t] === hub;
       expect(tags.includes('hub-image')).toBe(mine);
     });
+  });
+
+  it('says which side of each tagged pair is the hub (left = the pair\'s first image), and nothing on untagged pairs', () => {
+    const w = clean();
+    const hub = addImage(w, normalise([1, 1, 1, 1, 1, ...new Array(DIM - 5).fill(0)]), 0);
+    const d = diagnoseTopFalsePositives(inputs(w), { topK: 40 });
+    let seen = 0;
+    d.tags.forEach((tags, t) => {
+      const sides = imageTagSides(d.context, d.context.top.pairs[t]);
+      if (!tags.includes('hub-image')) return expect(sides['hub-image']).toBeUndefined();
+      seen++;
+      expect(sides['hub-image']).toBe(d.context.top.imageA[t] === hub ? 'left' : 'right');
+    });
+    expect(seen).toBeGreaterThan(0);
   });
 });
 
