@@ -12,7 +12,7 @@
  * one untimed warm-up batch, so the pipeline is timed after its first batch
  * too (that batch also pays for shader/kernel warm-up at the run's batch size
  * and for filling the stream); the end-to-end figure is printed beside it.
- * Usage: npm run bench:embed [-- --n 2000 --backends wasm,webgl,cpu,webgpu]
+ * Usage: npm run bench:embed [-- --n 2000 --backends wasm,webgl,cpu,webgpu --models demo,tiny,224]
  */
 import { cpSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,7 +21,7 @@ import { startServer, launchBrowser } from '../tests/e2e/harness';
 import { writeConvModel } from './lib/benchModels';
 import { photoLike } from './lib/manyImages';
 
-const { values: opts } = parseArgs({ options: { n: { type: 'string', default: '2000' }, backends: { type: 'string', default: 'wasm,webgl,cpu' } } });
+const { values: opts } = parseArgs({ options: { n: { type: 'string', default: '2000' }, backends: { type: 'string', default: 'wasm,webgl,cpu' }, models: { type: 'string', default: 'demo,tiny,224' } } });
 const N = Number(opts.n);
 const worker = readdirSync('dist/assets').find((f) => /^embed\.worker-.*\.js$/.test(f));
 if (!worker) throw new Error('no dist/assets/embed.worker-*.js: run `npm run build` first');
@@ -63,11 +63,12 @@ try {
   console.log('|---|---|---|---|---|---|---|');
   const demoUrl = (k: number) => `${server.url}demo/${manifest.images[k % manifest.images.length].path}?copy=${k}`;
   const photoUrl = (k: number) => `${server.url}bench-photos/${photoPaths[k % photoPaths.length]}?copy=${k}`;
-  for (const [label, modelPath, n, url] of [
-    ['demo (dense, 28×28×1)', 'models/fmnist-triplet/model.json', N, demoUrl],
-    ['tiny convnet (112×112×3)', 'bench-convnet/model.json', Math.min(N, 512), demoUrl],
-    ['convnet 0.3 GMAC (224×224×3), 256² PNGs', 'bench-convnet224/model.json', Math.min(N, 512), photoUrl],
-  ] as const) {
+  const models = [
+    ['demo', 'demo (dense, 28×28×1)', 'models/fmnist-triplet/model.json', N, demoUrl],
+    ['tiny', 'tiny convnet (112×112×3)', 'bench-convnet/model.json', Math.min(N, 512), demoUrl],
+    ['224', 'convnet 0.3 GMAC (224×224×3), 256² PNGs', 'bench-convnet224/model.json', Math.min(N, 512), photoUrl],
+  ] as const;
+  for (const [, label, modelPath, n, url] of models.filter(([key]) => opts.models.split(',').includes(key))) {
     for (const backend of opts.backends.split(',')) {
       // The convnets take a long time per batch on the software backends: fewer images there (the 224 one: seconds per batch).
       const count = n === N || backend === 'wasm' ? n : Math.min(n, modelPath.includes('224') ? 128 : 256);

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../state/context';
 import type { AppState } from '../state/types';
-import { preprocessingOrigin, preprocessingOriginNote } from './preprocessingNote';
+import { normalizationFormula, preprocessingOrigin, preprocessingOriginNote } from './preprocessingNote';
 
 type Prep = NonNullable<AppState['preprocessing']>;
 
@@ -10,7 +10,7 @@ const NORMALIZATIONS: [Prep['normalization'], string][] = [
   ['unit', '[0, 1] — x / 255'],
   ['tf', '[−1, 1] — Keras "tf" (x / 127.5 − 1)'],
   ['caffe', 'caffe — BGR, ImageNet mean subtracted (Keras ResNet50, VGG)'],
-  ['torch', 'torch — ImageNet mean / std'],
+  ['torch', 'torch — ImageNet mean / std (torchvision)'],
   ['raw', 'raw 0–255'],
 ];
 const RESIZE: [NonNullable<Prep['resize']>, string][] = [
@@ -90,6 +90,14 @@ export function PreprocessingPanel() {
               ))}
             </select>
           </label>
+          <p className="hint prep-formula" data-testid="prep-formula">
+            {normalizationFormula(p)}
+          </p>
+          {p.channels === 1 && (p.normalization === 'caffe' || p.normalization === 'torch') && (
+            <p className="warn" data-testid="prep-grey-imagenet" role="note">
+              {p.normalization} is an ImageNet preset for colour images; on one grey channel it uses {p.normalization === 'caffe' ? 'the mean of the three channel means' : 'the red channel’s mean and std'}. Check what your training code did to grey images.
+            </p>
+          )}
           <label>
             Resize{' '}
             <select data-testid="prep-resize" value={p.resize ?? 'stretch'} onChange={(e) => change({ resize: e.target.value as Prep['resize'] })}>

@@ -37,7 +37,8 @@ export interface AssembledModel {
 }
 
 const OTHER_FORMATS: [RegExp, string][] = [
-  [/\.(h5|hdf5|keras)$/i, 'a Keras model: convert it with `tensorflowjs_converter --input_format keras model.h5 out/` (see README "Convert your model")'],
+  [/\.(h5|hdf5)$/i, 'a Keras model: convert it with `tensorflowjs_converter --input_format keras model.h5 out/` (see README "Convert your model")'],
+  [/\.keras$/i, 'a Keras 3 model: save it as .h5 in Python (keras.models.load_model("model.keras", compile=False).save("model.h5")), then convert with `tensorflowjs_converter --input_format keras model.h5 out/` (see README "Convert your model")'],
   [/(^|\/)saved_model\.pbt?$|\.pb$/i, 'a TensorFlow SavedModel / GraphDef: convert the SavedModel folder with `tensorflowjs_converter --input_format tf_saved_model --output_format tfjs_graph_model saved_model/ out/`'],
   [/\.onnx$/i, 'an ONNX model: convert it to TensorFlow (onnx2tf) and then with tensorflowjs_converter'],
   [/\.(pt|pth|ckpt|safetensors)$/i, 'a PyTorch checkpoint: export to ONNX, convert to TensorFlow (onnx2tf), then with tensorflowjs_converter'],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { preprocessingOrigin, preprocessingOriginNote, samePreprocessing } from '../../../src/components/preprocessingNote';
-import type { Preprocessing } from '../../../src/model/preprocess';
+import { normalizationFormula, preprocessingOrigin, preprocessingOriginNote, samePreprocessing } from '../../../src/components/preprocessingNote';
+import { rgbaToInput, type Normalization, type Preprocessing } from '../../../src/model/preprocess';
 
 const model: Preprocessing = { width: 28, height: 28, channels: 1, normalization: 'unit', channelOrder: 'rgb' };
 
@@ -29,8 +29,37 @@ describe('preprocessingOriginNote(origin)', () => {
     expect(n.warn).toBe(true);
     expect(n.text).toMatch(/^Not stated by the model: defaults/);
     expect(n.text).toMatch(/Keras ResNet50 uses caffe, PyTorch models usually torch/);
+    expect(n.text).toMatch(/--metadata dipscope:dipscope\.json/);
   });
   it("the user's own settings: says they are remembered for this model, no warning", () => {
     expect(preprocessingOriginNote('yours')).toEqual({ text: 'Your settings for this model (remembered).', warn: false });
+  });
+});
+
+describe('normalizationFormula(p): the arithmetic shown is the arithmetic rgbaToInput does', () => {
+  // One pixel R=10, G=200, B=90: the numbers in the formula, applied by hand, give rgbaToInput's values.
+  const rgba = [10, 200, 90, 255];
+  const grey = 0.299 * 10 + 0.587 * 200 + 0.114 * 90;
+  const numbers = (text: string) => (text.match(/\d+(\.\d+)?/g) ?? []).map(Number);
+  const cases: [Normalization, 1 | 3, 'rgb' | 'bgr'][] = [];
+  for (const n of ['unit', 'tf', 'raw', 'caffe', 'torch'] as const) for (const c of [1, 3] as const) for (const o of ['rgb', 'bgr'] as const) cases.push([n, c, o]);
+  it.each(cases)('%s, %i channel(s), %s', (normalization, channels, channelOrder) => {
+    const p: Preprocessing = { width: 1, height: 1, channels, normalization, channelOrder };
+    const out = new Float32Array(channels);
+    rgbaToInput(rgba, p, out, 0);
+    const text = normalizationFormula(p);
+    const inputs = channels === 1 ? [grey] : channelOrder === 'bgr' ? [90, 200, 10] : [10, 200, 90];
+    if (channels === 3 && (normalization === 'caffe' || normalization === 'torch')) expect(text).toMatch(channelOrder === 'bgr' ? /^channels B, G, R/ : /^channels R, G, B/);
+    const k = numbers(text.replace(/^channels [RGB, ]+;/, ''));
+    const expected = inputs.map((x, c) => {
+      switch (normalization) {
+        case 'unit': return x / k[0];
+        case 'tf': return x / k[0] - k[1];
+        case 'raw': return x;
+        case 'caffe': return x - (channels === 1 ? k[0] : k[c]);
+        case 'torch': return channels === 1 ? (x / k[0] - k[1]) / k[2] : (x / k[0] - k[1 + c]) / k[4 + c];
+      }
+    });
+    expected.forEach((e, c) => expect(out[c]).toBeCloseTo(e, 3));
   });
 });

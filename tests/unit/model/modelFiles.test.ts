@@ -100,11 +100,14 @@ describe('assembleModelFiles(files): model.json + shards → ModelArtifacts (cas
     const files = [...modelFiles('m3-keras2'), { name: 'README.md', bytes: new Uint8Array(3) }];
     expect((await assembleModelFiles(files)).unused).toEqual(['README.md']);
   });
-  it('a Keras .h5 instead of model.json: says how to convert it; two model.json: asks for one', async () => {
+  it('a Keras .h5 or .keras instead of model.json: says how to convert it (.keras through .h5); two model.json: asks for one', async () => {
     const e = await problem([{ name: 'resnet_triplet.h5', bytes: new Uint8Array(8) }]);
     expect(e.problem).toBe('no-model-json');
     expect(e.message).toMatch(/resnet_triplet\.h5: is a Keras model, not a TensorFlow\.js model/);
     expect(e.issue.fix).toMatch(/tensorflowjs_converter --input_format keras/);
+    const k3 = await problem([{ name: 'embedder.keras', bytes: new Uint8Array(8) }]);
+    expect(k3.message).toMatch(/embedder\.keras: is a Keras 3 model, not a TensorFlow\.js model/);
+    expect(k3.issue.fix).toMatch(/save it as \.h5 .*\.save\("model\.h5"\).*--input_format keras model\.h5/);
     const two = await problem([...modelFiles('m3-keras2', 'a/'), ...modelFiles('m4-graph', 'b/')]);
     expect(two.problem).toBe('several-models');
   });
