@@ -42,7 +42,7 @@ export function createInputServices(): InputServices {
       const offer = inspection.offers.find((o) => o.id === id);
       if (!offer) throw new Error(`no offer "${id}" for this model`);
       const { inspectArtifacts } = await import('./model/inspectModel');
-      return inspectArtifacts(offer.apply(), inspection.name, inspection.unused, [...inspection.notes, `Applied: ${offer.label}.`]);
+      return inspectArtifacts(offer.apply(), inspection.name, inspection.unused, [...inspection.notes, `Applied: ${offer.label}. ${offer.applied}`]);
     },
     inspectData: createDataInspector(inspectDataDrop),
     async previewImage(file, p) {

@@ -18,6 +18,7 @@ const STYLE_PROPS = [
   'font-weight',
   'text-anchor',
   'dominant-baseline',
+  'paint-order',
 ];
 /** Interactive-only parts of a chart: dropped from the export. */
 const INTERACTIVE = ['overlay', 'hover', 'hist-hover', 'roc-hover'];

@@ -1,4 +1,5 @@
 import * as d3 from 'd3';
+import { emptiestBox, type Polyline } from './emptiestBox';
 import { firstAtOrBelow, nearestPoint, type ScreenPoints } from './nearestPoint';
 import { axisLabel, lineX, screenPoints, xScale, xValues, type CurveAxis } from './prScales';
 import { dipLabelPosition } from './dipLabel';
@@ -66,7 +67,9 @@ export function drawPrChart(svg: SVGSVGElement, d: ChartData, h: ChartHandlers):
   g.append('text').attr('class', 'axis-label').attr('transform', 'rotate(-90)').attr('x', -ih / 2).attr('y', -42).attr('text-anchor', 'middle').text('precision');
 
   const plot = g.append('g').attr('clip-path', `url(#${clipId})`);
-  if (d.axis !== 'rank') drawIsoF1(plot, x, y);
+  const iso = d.axis !== 'rank' ? isoF1Lines(x, y) : [];
+  const isoGroup = plot.append('g').attr('class', 'iso-f1');
+  for (const l of iso) isoGroup.append('path').attr('d', d3.line()(l.pts));
   g.append('line').attr('class', 'chance').attr('x1', 0).attr('x2', iw).attr('y1', y(d.chance)).attr('y2', y(d.chance));
   g.append('text').attr('class', 'chance-label').attr('x', 6).attr('y', y(d.chance) - 5).text(`chance ${d.chance.toFixed(3)}`);
 
@@ -82,7 +85,12 @@ export function drawPrChart(svg: SVGSVGElement, d: ChartData, h: ChartHandlers):
   const line = d3.line<number>().x((i) => lx(xs[i])).y((i) => pts.y[i]);
   const drawn = Array.from(d.drawIdx).filter((i) => i < pts.x.length).reverse(); // increasing recall
   plot.append('path').attr('class', 'curve').attr('d', line(drawn));
-  if (d.overlay && d.axis !== 'rank') drawOverlay(plot, g, d.overlay, lineX(d.axis, x), y, iw);
+  // Labels over the curves, with a halo (styles.css), so a curve through one leaves it readable.
+  for (const l of iso) {
+    const end = l.pts[l.pts.length - 1]; // at recall 1, right-aligned above the line
+    if (end) isoGroup.append('text').attr('x', end[0] - 2).attr('y', end[1] + 11).attr('text-anchor', 'end').text(`F1 ${l.f}`);
+  }
+  if (d.overlay && d.axis !== 'rank') drawOverlay(plot, g, d.overlay, lineX(d.axis, x), y, iw, ih, [{ x: drawn.map((i) => lx(xs[i])), y: drawn.map((i) => pts.y[i]) }, { x: [0, iw], y: [y(d.chance), y(d.chance)] }]);
   const stretch = plot.append('rect').attr('class', 'stretch-band').attr('y', 0).attr('height', ih).style('display', 'none');
 
   const overlay = g.append('rect').attr('class', 'overlay').attr('width', iw).attr('height', ih);
@@ -175,6 +183,9 @@ function drawOverlay(
   lx: (recall: number) => number,
   y: d3.ScaleLinear<number, number>,
   iw: number,
+  ih: number,
+  /** What the legend must not cover: the curve as drawn, the chance line. */
+  obstacles: Polyline[],
 ) {
   const idx = Array.from(o.drawIdx).reverse();
   const line = d3
@@ -182,22 +193,26 @@ function drawOverlay(
     .x((i) => lx(o.recall[i]))
     .y((i) => y(o.precision[i]));
   plot.append('path').attr('class', 'curve-after').attr('data-testid', 'counterfactual-curve').attr('d', line(idx));
-  const legend = g.append('g').attr('class', 'legend').attr('transform', `translate(${iw - 250},${y(0.3)})`);
+  // The legend goes in the corner of the plot that the curves and the chance line leave most empty.
+  const after = { x: Array.from(o.drawIdx, (i) => lx(o.recall[i])), y: Array.from(o.drawIdx, (i) => y(o.precision[i])) };
+  const spot = emptiestBox([...obstacles, after], LEGEND, iw, ih);
+  const legend = g.append('g').attr('class', 'legend').attr('data-testid', 'curve-legend').attr('transform', `translate(${spot.x},${spot.y})`);
+  legend.append('rect').attr('class', 'legend-bg').attr('x', -6).attr('y', -10).attr('width', LEGEND.width).attr('height', LEGEND.height);
   legend.append('line').attr('class', 'curve').attr('x1', 0).attr('x2', 24).attr('y1', 0).attr('y2', 0);
   legend.append('text').attr('x', 30).attr('y', 4).text(`as evaluated, AP ${o.baseAp.toFixed(4)}`);
   legend.append('line').attr('class', 'curve-after').attr('x1', 0).attr('x2', 24).attr('y1', 18).attr('y2', 18);
   legend.append('text').attr('x', 30).attr('y', 22).text(`with your flags, AP ${o.ap.toFixed(4)}`);
 }
 
-function drawIsoF1(g: d3.Selection<SVGGElement, unknown, null, undefined>, x: d3.ScaleContinuousNumeric<number, number>, y: d3.ScaleLinear<number, number>) {
-  const iso = g.append('g').attr('class', 'iso-f1');
-  for (const f of [0.2, 0.4, 0.6, 0.8]) {
+/** The overlay legend's box (its background rectangle), in plot pixels. */
+const LEGEND = { width: 200, height: 38 };
+
+/** The iso-F1 lines F1 = 0.2 … 0.8 in screen points, clipped to the x domain and the plot's top. */
+function isoF1Lines(x: d3.ScaleContinuousNumeric<number, number>, y: d3.ScaleLinear<number, number>): { f: number; pts: [number, number][] }[] {
+  return [0.2, 0.4, 0.6, 0.8].map((f) => {
     // F1 = 2PR/(P+R)  ⇒  P = F·R / (2R − F), defined for R > F/2.
     const [lo, hi] = x.domain();
     const rs = d3.range(0, 61).map((k) => f / 2 + ((1 - f / 2) * (k + 0.5)) / 61).filter((r) => r >= lo && r <= hi); // a zoomed x clamps: a line beyond it would pile up on the edge
-    const pts = rs.map((r) => [x(r), y((f * r) / (2 * r - f))] as [number, number]).filter(([, py]) => py >= y(1.02));
-    iso.append('path').attr('d', d3.line()(pts));
-    const end = pts[pts.length - 1]; // at recall 1, right-aligned above the line
-    if (end) iso.append('text').attr('x', end[0] - 2).attr('y', end[1] + 11).attr('text-anchor', 'end').text(`F1 ${f}`);
-  }
+    return { f, pts: rs.map((r) => [x(r), y((f * r) / (2 * r - f))] as [number, number]).filter(([, py]) => py >= y(1.02)) };
+  });
 }

@@ -191,12 +191,24 @@ const EXPECTED_LINES: Record<Extract<DataInspection, { kind: 'pair-list' }>['for
 /** A dropped pair list: what was read, the counts, and every problem naming the list file, its line and the fix. */
 function PairListResult({ it, skipped }: { it: Extract<DataInspection, { kind: 'pair-list' }>; skipped: React.ReactNode }) {
   const c = it.counts;
-  const problems = it.problems.length > 0 && (
-    <ul className="warnings" data-testid="list-problems">
-      {it.problems.map((p) => (
-        <li key={p}>{p}</li>
-      ))}
-    </ul>
+  // What the list loses (red, like every error) apart from what it keeps with an assumption (amber).
+  const problems = (it.problems.length > 0 || it.notes.length > 0) && (
+    <>
+      {it.problems.length > 0 && (
+        <ul className="list-errors" data-testid="list-problems" role="alert">
+          {it.problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      )}
+      {it.notes.length > 0 && (
+        <ul className="warnings" data-testid="list-notes">
+          {it.notes.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      )}
+    </>
   );
   if (it.awaitingImages) {
     const l = c.listed;

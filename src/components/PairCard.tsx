@@ -5,7 +5,7 @@ import { TAGS } from '../diagnostics/tagCatalog';
 import { flagsOnPair } from '../diagnostics/flags';
 import type { DatasetImage } from '../state/types';
 import { useApp } from '../state/context';
-import { formatCount, formatScore } from './format';
+import { formatCount, formatScore, middleEllipsis } from './format';
 import { OUTCOME_LABEL, pairOutcome } from './pairOutcome';
 
 /** One pair side by side: both images (pixelated when tiny), score, rank, classes, file names (always text), why-tags and flag actions. */
@@ -69,7 +69,7 @@ function PairImage({ image, className }: { image: DatasetImage; className: strin
       <img src={image.url} alt={image.path} width={84} height={84} />
       <figcaption title={image.path}>{className}</figcaption>
       <figcaption className="file" title={image.path}>
-        {file}
+        {middleEllipsis(file, 13)}
       </figcaption>
     </figure>
   );

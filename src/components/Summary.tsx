@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../state/context';
 import { dipOf } from '../state/derived';
@@ -5,23 +6,31 @@ import type { Dataset } from '../state/types';
 import type { PrCurve } from '../metrics/prCurve';
 import { reweightedAp } from '../metrics/reweightedAp';
 import { warnNonFinite } from '../metrics/prCurve';
+import { pairsUsingImages } from '../diagnostics/skippedPairs';
 import { countOf } from './format';
+import { skippedPairsWarning } from './skippedPairsNote';
 import { reusedEmbeddingsNote } from '../state/runNotes';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
 /** AP, chance level, pair counts, warnings and timings of the current evaluation. */
 export function Summary() {
-  const { evaluation, dataset, timings, fromCache, skipped, embedded } = useApp(
+  const { evaluation, dataset, timings, fromCache, failed, embedded } = useApp(
     useShallow((s) => ({
       evaluation: s.evaluation,
       dataset: s.dataset,
       timings: s.timings,
       fromCache: s.embedding?.fromCache ?? 0,
-      skipped: s.embedding?.failed.length ?? 0,
+      failed: s.embedding?.failed,
       // Precomputed embeddings and scores tables choose no backend and embed nothing.
       embedded: s.backend !== null,
     })),
+  );
+  const skipped = failed?.length ?? 0;
+  // Pairs whose score is NaN because one of their images has no embedding.
+  const pairsOfSkipped = useMemo(
+    () => (dataset && failed && failed.length > 0 ? pairsUsingImages(dataset.images.length, failed.map((f) => f.index), dataset.pairs) : 0),
+    [dataset, failed],
   );
   if (!evaluation || !dataset) return null;
   const c = evaluation.curve;
@@ -89,8 +98,7 @@ export function Summary() {
         <ul className="warnings">
           {c.warnings.map((w) => (
             <li key={w} data-testid="warning">
-              {w}
-              {skipped > 0 && w === warnNonFinite(c.excludedNonFinite) && ` — among them the pairs of the ${countOf(skipped, 'skipped image')}, which have no embedding`}
+              {skipped > 0 && w === warnNonFinite(c.excludedNonFinite) ? skippedPairsWarning(c.excludedNonFinite, pairsOfSkipped, skipped) : w}
             </li>
           ))}
         </ul>
@@ -123,17 +131,8 @@ function PairsOrigin({ dataset, curve }: { dataset: Dataset; curve: PrCurve }) {
       <div className="pairs-origin" data-testid="pairs-origin" data-kind="list" data-skipped={o.skippedPairs}>
         Pairs from <b>{o.file}</b>: only the listed pairs are scored, with their listed labels
         {o.skippedPairs > 0 ? `; ${o.skippedPairs === 1 ? 'one pair of the list was' : `${fmt(o.skippedPairs)} pairs of the list were`} left out (bad line or missing image)` : ''}. {o.classesNote}.
-        {o.problems && o.problems.length > 0 && (
-          <details className="list-problems" open={o.problems.length <= 3} data-testid="run-list-problems">
-            <summary>{countOf(o.problems.length, 'note')} on the list</summary>
-            <ul>
-              {o.problems.slice(0, 50).map((p) => (
-                <li key={p}>{p}</li>
-              ))}
-              {o.problems.length > 50 && <li>… and {fmt(o.problems.length - 50)} more</li>}
-            </ul>
-          </details>
-        )}
+        <ListMessages items={o.problems ?? []} kind="problem" />
+        <ListMessages items={o.notes ?? []} kind="note" />
       </div>
     );
   }
@@ -176,4 +175,21 @@ function sampleWeight(dataset: Dataset): number | null {
   if (o?.kind !== 'sample') return null;
   const { positives, negatives } = sampleCounts(dataset);
   return negatives > 0 && positives > 0 ? o.allNegatives / negatives : null;
+}
+
+
+/** A pair list's problems (pairs left out: red) or notes (kept with an assumption: amber), open while there are few. */
+function ListMessages({ items, kind }: { items: string[]; kind: 'problem' | 'note' }) {
+  if (items.length === 0) return null;
+  return (
+    <details className={kind === 'problem' ? 'list-problems list-errors' : 'list-problems warnings'} open={items.length <= 3} data-testid={kind === 'problem' ? 'run-list-problems' : 'run-list-notes'}>
+      <summary>{kind === 'problem' ? `${countOf(items.length, 'problem')} on the list: pairs left out` : `${countOf(items.length, 'note')} on the list`}</summary>
+      <ul>
+        {items.slice(0, 50).map((p) => (
+          <li key={p}>{p}</li>
+        ))}
+        {items.length > 50 && <li>… and {fmt(items.length - 50)} more</li>}
+      </ul>
+    </details>
+  );
 }

@@ -16,6 +16,8 @@ export function TableRowCard({ pair, predicted, dataset, table, isHub }: { pair:
   const flagged = flagsOnPair(useApp((s) => s.flags), pair.i, pair.j);
   const outcome = pairOutcome(pair.label, predicted);
   const line = table.lines[pair.pair];
+  // CSV rows are named by their file line (the header is line 1), Parquet rows by their 1-based row number.
+  const where = `${/\.parquet$/i.test(table.file) ? 'row' : 'line'} ${line}`;
   const a = dataset.images[pair.i]?.path ?? '';
   const b = dataset.images[pair.j]?.path ?? '';
   const samePair = pair.i === pair.j;
@@ -38,7 +40,7 @@ export function TableRowCard({ pair, predicted, dataset, table, isHub }: { pair:
         </div>
       ) : (
         <div className="pair-names" data-testid="pair-names">
-          <span className="name">row {line}</span>
+          <span className="name" data-testid="row-where">{where}</span>
         </div>
       )}
       <div className="pair-meta">
@@ -50,7 +52,7 @@ export function TableRowCard({ pair, predicted, dataset, table, isHub }: { pair:
             flagged: {flagged.join(', ').replace(/image/g, 'name')}
           </span>
         )}
-        <span className="muted">{table.named ? `${/\.parquet$/i.test(table.file) ? 'row' : 'line'} ${line}` : `label ${pair.label}`}</span>
+        <span className="muted">{table.named ? where : `label ${pair.label}`}</span>
       </div>
       {(hubA || hubB) && (
         <ul className="tags" aria-label="why this pair is here">

@@ -23,3 +23,16 @@ export function formatPercent(fraction: number): string {
   if (fraction > 0 && text === '0.0') return '< 0.1 %';
   return `${text} %`;
 }
+
+/**
+ * A name cut in its middle to at most `max` characters ("t-shirt_top-t10k-00979.png"
+ * → "t-shi…00979.png"): the end of a file name (its number, its extension) is what
+ * tells two files apart, so it is kept, and as much of the start as fits.
+ */
+export function middleEllipsis(text: string, max: number): string {
+  const chars = Array.from(text);
+  if (chars.length <= max) return text;
+  const tail = Math.ceil((max - 1) * 0.6);
+  const head = max - 1 - tail;
+  return `${chars.slice(0, head).join('')}…${chars.slice(chars.length - tail).join('')}`;
+}

@@ -49,8 +49,10 @@ export interface PairListDrop {
   classesKnown: boolean;
   classesNote: string;
   counts: PairListCounts;
-  /** Each problem as one line naming the list file, the line, what is wrong and the fix. */
+  /** What was left out (a bad line, a missing image, a self-pair), one line each naming the list file, the line, what is wrong and the fix. */
   problems: string[];
+  /** What was kept but read with an assumption (a repeated pair, a header that does not match the lines), same form. */
+  notes: string[];
   /** No image was dropped with the list (yet): its images are not "missing", they are the next drop. */
   awaitingImages: boolean;
 }
@@ -74,7 +76,8 @@ export function readPairListDrop(format: PairListFormat, listPath: string, text:
   const file = listPath.split('/').pop() ?? listPath;
   const parsed = format === 'lfw-pairs' ? parseLfwPairs(text, file) : format === 'triplets-csv' ? parseTripletsCsv(text, file) : parsePairsCsv(text, file);
   const listed = parsed.pairs;
-  const problems = parsed.issues.map(formatIssue);
+  const problems = parsed.issues.filter((i) => i.severity === 'error').map(formatIssue);
+  const notes = parsed.issues.filter((i) => i.severity === 'warning').map(formatIssue);
   // A rejected line adds none of its pairs (parsers never keep half a triplet), so each counts whole.
   const badLines = new Set(parsed.issues.filter((i) => i.severity === 'error' && i.line !== undefined).map((i) => i.line));
   const skippedLines = format === 'triplets-csv' ? 2 * badLines.size : badLines.size;
@@ -131,6 +134,7 @@ export function readPairListDrop(format: PairListFormat, listPath: string, text:
       listed: { pairs: listed.a.length, positives: listed.positives, negatives: listed.negatives, images: listed.paths.length },
     },
     problems,
+    notes,
     awaitingImages,
   };
 }

@@ -13,6 +13,8 @@ export interface ModelOffer {
   label: string;
   /** Marks the offer the app recommends. */
   recommended: boolean;
+  /** What the model is once applied, in words for the model panel (the outputs listed there are the rebuilt model's). */
+  applied: string;
   apply(): tf.io.ModelArtifacts;
 }
 
@@ -63,7 +65,7 @@ export function planModel(artifacts: tf.io.ModelArtifacts): ModelPlan {
     return {
       kind: 'choose',
       problem: `This looks like a training model: ${inputs.length} inputs (${inputs.join(', ')}) all run through the nested model "${tower.name}" (${tower.className}, used ${tower.uses}×). Dipscope needs the embedding model: one image in, one embedding out.`,
-      offers: [{ id: 'extract-tower', label: `Use "${tower.name}" as the embedding model`, recommended: true, apply: () => extractTower(current, tower.name) }],
+      offers: [{ id: 'extract-tower', label: `Use "${tower.name}" as the embedding model`, recommended: true, applied: `The shared tower "${tower.name}" is the model now: one image in, its embedding out.`, apply: () => extractTower(current, tower.name) }],
       notes,
     };
   }
@@ -102,12 +104,14 @@ function outputLayerOffers(artifacts: tf.io.ModelArtifacts, u: UnsupportedLayer)
       id: 'l2-normalize-in-app',
       label: `Replace "${u.name}" with Dipscope's L2-normalisation`,
       recommended: u.guess === 'l2-normalize',
+      applied: `"${u.name}" (${u.className}) is now Dipscope's L2Normalize layer under the same name: the output "${u.name}" below is the previous layer's output, L2-normalised.`,
       apply: () => rebuilt(removeOutputLayer(topology, u.name, { replaceWith: 'L2Normalize' }).topology),
     },
     {
       id: 'drop-output-layer',
       label: `Load without "${u.name}" (use the previous layer's output as the embedding)`,
       recommended: false,
+      applied: `"${u.name}" (${u.className}) was left out: the output below is the previous layer's, used as it is (not normalised).`,
       apply: () => rebuilt(removeOutputLayer(topology, u.name).topology),
     },
   ];

@@ -44,8 +44,10 @@ export interface PairListOrigin {
   /** false: the labels are as listed and the images' classes are unknown (class confusion is not shown). */
   classesKnown: boolean;
   classesNote: string;
-  /** What the drop said about the list (missing images, bad lines, repeats), one line each, shown with the results too. */
+  /** What the drop said was left out of the list (missing images, bad lines), one line each, shown with the results too. */
   problems?: string[];
+  /** What was kept but read with an assumption (repeated pairs, a header that does not match), likewise. */
+  notes?: string[];
 }
 
 export interface PairSampleOrigin {

@@ -33,6 +33,7 @@ export function pairListDataset(it: PairListInspection, image: ImageOfFile): Dat
       classesKnown: it.classesKnown,
       classesNote: it.classesNote,
       problems: it.problems,
+      notes: it.notes,
     },
   };
   return { name: it.name, classes: it.classes, images, pairs };

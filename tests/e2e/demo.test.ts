@@ -35,6 +35,16 @@ test('?demo embeds on the auto-picked backend, draws the curve, shows the AP Nod
   const backend = (await page.getByTestId('backend').textContent())?.trim();
   assert.ok(backend && ['webgpu', 'webgl', 'wasm', 'cpu'].includes(backend), `backend shown: ${backend}`);
   assert.notEqual(backend, 'webgpu', 'software WebGPU (SwiftShader) must not be auto-picked');
+  // The backend list floats over the results: Escape or a click elsewhere closes it.
+  const details = page.getByTestId('backend-details');
+  const isOpen = () => details.evaluate((el) => (el as HTMLDetailsElement).open);
+  await details.locator('summary').click();
+  assert.equal(await isOpen(), true, 'the backend list opens');
+  await page.keyboard.press('Escape');
+  assert.equal(await isOpen(), false, 'Escape closes the backend list');
+  await details.locator('summary').click();
+  await page.getByTestId('ap-value').click();
+  assert.equal(await isOpen(), false, 'a click elsewhere closes the backend list');
 
   const run = await readRun(page);
   assert.equal(run.n, 1000);

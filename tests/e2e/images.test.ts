@@ -46,6 +46,8 @@ test('real images decoded by Chromium: RGBA = gray (I1), EXIF orientation applie
     return { n: s.evaluation.curve.n, excluded: s.evaluation.curve.excludedNonFinite };
   });
   assert.deepEqual(ev, { n: 21, excluded: 15 });
+  const warnings = await page.getByTestId('warning').allTextContents();
+  assert.ok(warnings.includes('15 pairs left out: they use the 2 skipped images (see above), which have no embedding.'), `summary warnings: ${warnings.join(' | ')}`);
   assert.deepEqual(errors, []);
   await page.close();
 });

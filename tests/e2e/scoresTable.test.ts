@@ -141,3 +141,20 @@ test('a scores table over 1 MiB is read in the inspection worker: its counts and
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('a scores CSV without names lists each row by its file line (the header is line 1), the same line its issues name', async () => {
+  // The most confident row is a negative: data row 5, file line 6.
+  const rows = ['0.5,1', '0.4,0', '0.3,1', '0.2,0', '0.99,0', '0.8,1', '0.7,1', '0.1,0', '0.6,1', '0.05,0'];
+  const text = `score,label\n${rows.join('\n')}\n`;
+  writeFileSync(join(tmp, 'unnamed.csv'), text);
+  const { page, errors } = await openPage(browser, server.url);
+  await page.getByTestId('drop-data-files').setInputFiles(join(tmp, 'unnamed.csv'));
+  await runAndReadAp(page);
+  await clickDip(page, text);
+  const first = page.getByTestId('fp-pair').first();
+  assert.equal(await first.getAttribute('data-rank'), '1');
+  assert.equal(await first.getAttribute('data-line'), '6');
+  assert.equal(await first.getByTestId('row-where').textContent(), 'line 6');
+  assert.deepEqual(errors, []);
+  await page.close();
+});

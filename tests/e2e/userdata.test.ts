@@ -93,6 +93,9 @@ test('the M1 Lambda model is refused with the layer named and an L2-normalise of
   await page.locator('[data-testid="model-offer"][data-offer="l2-normalize-in-app"]').click();
   await page.getByTestId('model-summary').waitFor({ timeout: 60_000 });
   assert.equal(await page.getByTestId('error').count(), 0);
+  // The output keeps the layer's name, so the panel says what that name is now.
+  assert.match((await page.getByTestId('model-outputs').textContent()) ?? '', /l2_norm/);
+  assert.match((await page.getByTestId('model-summary').textContent()) ?? '', /"l2_norm" \(Lambda\) is now Dipscope's L2Normalize layer under the same name/);
 
   await dropData(page);
   await page.getByTestId('run-user').click();

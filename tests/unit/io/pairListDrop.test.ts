@@ -44,6 +44,14 @@ describe('readPairListDrop', () => {
     expect(r.problems[0]).toMatch(/^pairs\.txt, line 2: image "Ann\/Ann_0002\.jpg" is not among the dropped files; the 2 pairs that use it are left out, the other pairs are kept\. Fix: drop the folder/);
   });
 
+  it('problems (pairs left out) and notes (pairs kept, read with an assumption) are apart: a repeated pair and a header that promises other counts are notes', () => {
+    const r = readPairListDrop('lfw-pairs', 'pairs.txt', `4 1\nAnn 1 2\nAnn 1 2\nBob 1 2\nAnn 1 Bob 2\nCid 1 Ann 2\nAnn x 2\n`, lfwImages);
+    expect(r.problems).toEqual([expect.stringMatching(/^pairs\.txt, line 7: "Ann x 2"/)]);
+    expect(r.notes.join('\n')).toMatch(/header promises 4 × 2 × 1 = 8 pair lines but the file has/);
+    expect(r.notes.join('\n')).toMatch(/1 pair repeats an earlier pair \(line 3\)/);
+    expect(r.counts).toMatchObject({ pairs: 5, skippedPairs: 1 });
+  });
+
   it('a pairs CSV whose labels do not follow the folders has unknown classes (and says why); bad lines count as skipped pairs', () => {
     const csv = 'path_a,path_b,label\nx/1.png,y/2.png,1\nx/1.png,x/3.png,0\nx/1.png,y/2.png,maybe\n';
     const r = readPairListDrop('pairs-csv', 'data/pairs.csv', csv, ['x/1.png', 'y/2.png', 'x/3.png'].map(file));
