@@ -2,7 +2,9 @@ import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../state/context';
 import { diagnosisOf } from '../state/derived';
-import { TAGS, TAG_IDS } from '../diagnostics/tagCatalog';
+import { TAGS, TAG_IDS, type TagId } from '../diagnostics/tagCatalog';
+import type { Diagnosis } from '../diagnostics/tagPairs';
+import type { Flag } from '../diagnostics/flags';
 import { countOf, formatCount, formatPercent } from './format';
 import { ConfusionHeatmap } from './ConfusionHeatmap';
 
@@ -11,8 +13,8 @@ const CLASS_PAIRS_SHOWN = 6;
 
 /** Why the most confident false positives are there: tag counts with what to try, hub images, confused class pairs, collapse. */
 export function WhyPanel() {
-  const { evaluation, embedding, dataset, addFlag, flags } = useApp(
-    useShallow((s) => ({ evaluation: s.evaluation, embedding: s.embedding, dataset: s.dataset, addFlag: s.addFlag, flags: s.flags })),
+  const { evaluation, embedding, dataset, addFlag, addFlags, flags } = useApp(
+    useShallow((s) => ({ evaluation: s.evaluation, embedding: s.embedding, dataset: s.dataset, addFlag: s.addFlag, addFlags: s.addFlags, flags: s.flags })),
   );
   const excluded = useMemo(() => new Set(flags.flatMap((f) => (f.kind === 'exclude-image' ? [f.image] : []))), [flags]);
   const diagnosis = useMemo(() => diagnosisOf(evaluation, embedding, dataset), [evaluation, embedding, dataset]);
@@ -28,6 +30,14 @@ export function WhyPanel() {
         {TAG_IDS.filter((t) => tagCounts[t] > 0).map((t) => (
           <li key={t}>
             <span className={`tag ${t}`}>{TAGS[t].label}</span> <b>{formatCount(tagCounts[t])}</b> — {TAGS[t].meaning} <i>Try: {TAGS[t].tryThis}</i>
+            {(t === 'exact-duplicate' || t === 'near-duplicate') && tagCounts[t] > 1 && (
+              <>
+                {' '}
+                <button className="link" data-testid={`exclude-tagged-${t}`} onClick={() => addFlags(taggedPairFlags(diagnosis, t))}>
+                  exclude these {formatCount(tagCounts[t])} pairs
+                </button>
+              </>
+            )}
           </li>
         ))}
         {topN === 0 && (
@@ -99,4 +109,10 @@ export function WhyPanel() {
       </div>
     </section>
   );
+}
+
+/** An exclude-pair flag for each top false positive carrying `tag` (one click for, say, every byte-copy pair). */
+export function taggedPairFlags(d: Diagnosis, tag: TagId): Flag[] {
+  const top = d.context.top;
+  return d.tags.flatMap((tags, t) => (tags.includes(tag) ? [{ kind: 'exclude-pair' as const, i: top.imageA[t], j: top.imageB[t], tag }] : []));
 }

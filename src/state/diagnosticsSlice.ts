@@ -19,6 +19,13 @@ export function createDiagnosticsSlice(services: Services): StateCreator<AppStat
       set((s) => ({ flags: [...s.flags, flag] }));
       void get().replay();
     },
+    addFlags(flags) {
+      const added: typeof flags = [];
+      for (const f of flags) if (!get().flags.some((g) => sameFlag(g, f)) && !added.some((g) => sameFlag(g, f))) added.push(f);
+      if (added.length === 0) return;
+      set((s) => ({ flags: [...s.flags, ...added] }));
+      void get().replay();
+    },
     removeFlag(index) {
       set((s) => ({ flags: s.flags.filter((_, k) => k !== index) }));
       void get().replay();

@@ -167,6 +167,8 @@ export interface DiagnosticsSlice {
   /** The curve replayed with the flags applied (null without flags). */
   counterfactual: CounterfactualResult | null;
   addFlag(flag: Flag): void;
+  /** Adds each flag not already there, then replays the curve once. */
+  addFlags(flags: Flag[]): void;
   removeFlag(index: number): void;
   clearFlags(): void;
   /** Recomputes the counterfactual from the current evaluation and flags (latest request wins). */

@@ -49,6 +49,17 @@ test('label-noise demo: inspect the dip → the top false positive is tagged an 
   const [header, row] = csv.trim().split('\n');
   assert.equal(header, 'path_a,path_b,class_a,class_b,score,tag,action');
   assert.match(row, /^planted\/[^,]+\.png,,[^,]+,,,exact-duplicate,exclude-image$/);
+
+  // One click flags every exact-duplicate pair among the top false positives: one replay, Node's AP.
+  const button = page.getByTestId('exclude-tagged-exact-duplicate');
+  const exactTagged = Number(/exclude these (\d+) pairs/.exec((await button.textContent()) ?? '')?.[1]);
+  assert.ok(exactTagged >= 12, `the 12 planted copies are tagged (${exactTagged})`);
+  await button.click();
+  await page.waitForFunction((n) => (window as unknown as { dipscope: { store: { getState(): { flags: unknown[] } } } }).dipscope.store.getState().flags.length === n, 1 + exactTagged);
+  const all = await page.evaluate(() => (window as unknown as { dipscope: { store: { getState(): { flags: { kind: string; tag?: string }[] } } } }).dipscope.store.getState().flags);
+  assert.deepEqual(new Set(all.slice(1).map((f) => `${f.kind}/${f.tag}`)), new Set(['exclude-pair/exact-duplicate']));
+  const nodeAll = counterfactual(ev, run.labels, all as unknown as Parameters<typeof counterfactual>[2]);
+  await page.waitForFunction((ap) => Math.abs(Number(document.querySelector('[data-testid="ap-counterfactual"]')?.getAttribute('data-value')) - ap) < 1e-9, nodeAll.curve.ap, { timeout: 60_000 });
   assert.deepEqual(errors, []);
   await page.close();
 });

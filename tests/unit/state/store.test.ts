@@ -170,6 +170,29 @@ describe('diagnostics slice', () => {
     expect(store.getState().counterfactual).toBeNull();
   });
 
+  it('addFlags adds each new flag once (none already there, none twice) and replays once', async () => {
+    const store = createAppStore(services());
+    await store.getState().runDemo();
+    store.getState().addFlag({ kind: 'exclude-pair', i: 0, j: 1 });
+    let replays = 0;
+    const replay = store.getState().replay;
+    store.setState({ replay: async () => { replays++; await replay(); } });
+    store.getState().addFlags([
+      { kind: 'exclude-pair', i: 0, j: 1 },
+      { kind: 'exclude-pair', i: 0, j: 2, tag: 'exact-duplicate' },
+      { kind: 'exclude-pair', i: 0, j: 2, tag: 'exact-duplicate' },
+      { kind: 'exclude-pair', i: 1, j: 2, tag: 'exact-duplicate' },
+    ]);
+    expect(store.getState().flags).toEqual([
+      { kind: 'exclude-pair', i: 0, j: 1 },
+      { kind: 'exclude-pair', i: 0, j: 2, tag: 'exact-duplicate' },
+      { kind: 'exclude-pair', i: 1, j: 2, tag: 'exact-duplicate' },
+    ]);
+    expect(replays).toBe(1);
+    store.getState().addFlags([{ kind: 'exclude-pair', i: 1, j: 2 }]);
+    expect(replays).toBe(1);
+  });
+
   it('a new run clears the flags', async () => {
     const store = createAppStore(services());
     await store.getState().runDemo();
