@@ -6,7 +6,7 @@ import { decodeToRgba } from './io/decodeImage';
 import { inputSize, rgbaToInput } from './model/preprocess';
 import { previewOfInput } from './model/preprocessPreview';
 import { createDecodePool } from './workers/decodePool';
-import { createDataInspector } from './workers/inspect.client';
+import { createDataInspector, createZipExpander } from './workers/inspect.client';
 
 const PREFS_KEY = 'dipscope:preprocessing:';
 const OUTPUT_KEY = 'dipscope:output:';
@@ -28,11 +28,12 @@ async function previewInThisThread(file: File, p: Preprocessing): Promise<Float3
  * only when a model is dropped: the landing page stays light.
  */
 export function createInputServices(): InputServices {
+  const expandModelZips = createZipExpander(expandZips);
   return {
     fromDataTransfer: filesFromDataTransfer,
     fromList: filesFromList,
     async inspectModel(files) {
-      const { files: unzipped } = await expandZips(files);
+      const { files: unzipped } = await expandModelZips(files);
       const [{ inspectModel }, named] = await Promise.all([import('./model/inspectModel'), readAll(unzipped)]);
       // expandZips keeps the entries' paths only: the zip's own name is the model's name when model.json sits at its root.
       const zip = files.find((f) => /\.zip$/i.test(f.path));

@@ -62,6 +62,7 @@ function UserData({ options, primary }: { options: RunOptions; primary: boolean 
       modelDropped: st.modelDrop !== null,
       dataDropped: st.dataDrop !== null && st.dataDrop.status !== 'reading',
       outputProblem: chosenOutputProblem(st),
+      sizeToConfirm: st.sizeToConfirm,
       dataReady:
         st.dataDrop?.status === 'inspected' &&
         ((st.dataDrop.inspection.kind === 'class-folders' && st.dataDrop.inspection.counts.images >= 2) ||
@@ -73,7 +74,7 @@ function UserData({ options, primary }: { options: RunOptions; primary: boolean 
     })),
   );
   const noModelNeeded = s.embeddingsReady || s.scoresReady;
-  const canRun = noModelNeeded || (s.modelReady && s.dataReady);
+  const canRun = noModelNeeded || (s.modelReady && s.dataReady && !s.sizeToConfirm);
   const runButton = useRef<HTMLButtonElement>(null);
   const wasReady = useRef(canRun);
   useEffect(() => {

@@ -19,6 +19,7 @@ const RESIZE: [NonNullable<Prep['resize']>, string][] = [
   ['letterbox', 'fit inside (letterbox, black bars)'],
 ];
 
+const inputShapeText = (shape: (number | null)[]) => `[${shape.map((d) => (d === null ? '?' : d)).join(', ')}]`;
 const fmt = (v: number) => (Math.abs(v) >= 10 ? v.toFixed(1) : v.toFixed(3));
 
 /** The preprocessing the run will use, editable, with one validation image as the model will receive it. Remembered per model. */
@@ -30,6 +31,7 @@ export function PreprocessingPanel() {
       // A scores table or precomputed embeddings run without the model: its preprocessing does not apply.
       modelUnused: st.dataDrop?.status === 'inspected' && (st.dataDrop.inspection.kind === 'scores' || st.dataDrop.inspection.kind === 'embeddings'),
       preview: st.preview,
+      sizeToConfirm: st.sizeToConfirm,
       set: st.setPreprocessing,
       reset: st.resetPreprocessing,
     })),
@@ -49,6 +51,16 @@ export function PreprocessingPanel() {
       <p className={note.warn ? 'prep-source warn' : 'prep-source hint'} data-testid="prep-source" data-origin={origin} role={note.warn ? 'note' : undefined}>
         {note.text}
       </p>
+      {s.sizeToConfirm && (
+        <div className="prep-ask warn" data-testid="prep-size-ask" role="note">
+          Your model takes images of any size ({summary.inputs[0] ? `input ${inputShapeText(summary.inputs[0].shape)}` : 'its input shape leaves it open'}), so the size is not known: set
+          the size it was trained with below, or{' '}
+          <button className="secondary" data-testid="prep-size-confirm" onClick={() => s.set({ ...p })}>
+            use {p.width} × {p.height}
+          </button>
+          . The run waits for it; your choice is remembered for this model.
+        </div>
+      )}
       <div className="prep-grid">
         <div className="prep-fields">
           <label>

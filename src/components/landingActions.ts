@@ -20,6 +20,8 @@ export interface RunReadiness {
   embeddingsReady: boolean;
   /** The chosen output cannot be an embedding. */
   outputProblem: boolean;
+  /** The model takes any input size and none was set or confirmed yet. */
+  sizeToConfirm?: boolean;
   modelReady: boolean;
   /** A model was dropped (it may still be reading, or refused). */
   modelDropped: boolean;
@@ -41,5 +43,6 @@ export function runHint(r: RunReadiness): string {
   if (r.dataDropped && !r.dataReady) return 'The validation drop holds nothing to evaluate yet: see its message above.';
   if (!r.modelReady) return r.modelDropped ? 'The model cannot run yet: see its message above.' : 'Drop a model first (or precomputed embeddings, or a scores table).';
   if (!r.dataReady) return 'Now drop the validation images.';
+  if (r.sizeToConfirm) return 'Your model takes images of any size: set the size it was trained with in the preprocessing panel (or confirm the one shown).';
   return 'Embeds the images in your browser, then scores the pairs: every pair of the class folders, or the pairs of the list.';
 }

@@ -15,8 +15,11 @@ export interface ZipContents {
   skipped: { path: string; reason: string }[];
 }
 
+/** Archives unpacking to more than this are refused before inflating anything. */
+export const MAX_ZIP_BYTES = 2 * 1024 ** 3;
+
 export interface ReadZipOptions {
-  /** Refuse archives that would unpack to more than this many bytes (default 4 GiB): the browser tab would run out of memory. */
+  /** Refuse archives that would unpack to more than this many bytes (default 2 GiB, unpacked in a worker whose memory the browser caps): past that the tab runs out of memory; a bigger set is dropped as a folder, whose files are read one batch at a time. */
   maxTotalBytes?: number;
 }
 
@@ -32,7 +35,7 @@ export interface ReadZipOptions {
  */
 export function readZip(bytes: Bytes, file: string, options: ReadZipOptions = {}): ZipContents {
   const u8 = asUint8(bytes);
-  const maxTotal = options.maxTotalBytes ?? 4 * 1024 ** 3;
+  const maxTotal = options.maxTotalBytes ?? MAX_ZIP_BYTES;
   const skipped: ZipContents['skipped'] = [];
   let total = 0;
   const locked = firstEncryptedEntry(u8);

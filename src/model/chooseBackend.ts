@@ -21,6 +21,8 @@ export interface ChooseBackendOptions {
   /** Images per timing batch. */
   probeBatch?: number;
   onTrial?: (name: BackendName) => void;
+  /** The preprocessing the run will use (the user's edit); the warm-up feeds images of its size, so a size the model cannot take fails here, on every backend, not mid-run. Absent: the model's own. */
+  preprocessing?: Preprocessing;
 }
 
 export interface ChosenBackend {
@@ -58,7 +60,7 @@ export async function chooseBackend(opts: ChooseBackendOptions): Promise<ChosenB
   if (!opts.forced && !trials.some((t) => t.status === 'ok')) await tryOne('cpu');
 
   const chosen = pickBackend(trials, opts.forced);
-  for (const [name, b] of built) if (name !== chosen) b.model.dispose();
+  for (const [name, b] of built) if (name !== chosen) disposeQuietly(b.model);
   if (!chosen || !built.has(chosen)) {
     const ran = trials.filter((t) => t.status === 'failed');
     // Every backend disagreeing with the stored reference in the same way points at the file, not the backends.
@@ -73,10 +75,11 @@ export async function chooseBackend(opts: ChooseBackendOptions): Promise<ChosenB
     if (reasons.size === 1 && (ranModel.length > 1 || (ranModel[0].name === 'cpu' && outputFault))) {
       const reason = ranModel[0].reason ?? 'failed';
       const where = ranModel.length > 1 ? `on every backend that ran it (${ranModel.map((t) => t.name).join(', ')})` : 'on the cpu backend, tfjs\' reference implementation';
-      throw new Error(`the model itself fails ${where}: ${reason}. This is the model, not a backend — ${modelFaultFix(reason)}`);
+      throw new Error(`the model itself fails ${where}: ${reason}. This is the model, not a backend — ${modelFaultFix(reason, opts.preprocessing)}`);
     }
     const why = trials.map((t) => `${t.name}: ${t.status}${t.reason ? ` (${t.reason})` : ''}`).join('; ');
-    throw new Error(`no backend could run this model — ${why}`);
+    const fedUser = opts.preprocessing && ranModel.length > 0 ? `. ${capitalise(modelFaultFix(ranModel[0].reason ?? '', opts.preprocessing))}` : '';
+    throw new Error(`no backend could run this model — ${why}${fedUser}`);
   }
   await tf.setBackend(chosen);
   const b = built.get(chosen)!;
@@ -106,7 +109,8 @@ async function runTrial(
     const wrong = await arithmeticSelfTest();
     if (wrong) return { name, status: 'failed', reason: `self-test: ${wrong}` };
     model = await buildModel(opts.loaded);
-    const p = preprocessingFromModel(model.inputShape, opts.loaded.metadata, model.inputDtype);
+    const own = preprocessingFromModel(model.inputShape, opts.loaded.metadata, model.inputDtype);
+    const p = opts.preprocessing ?? own;
     const batch = opts.probeBatch ?? 16;
     const probe = syntheticBatch(batch, inputSize(p));
     const warm = await embedBatch(model, probe, batch, p); // B3: a missing kernel throws here
@@ -114,8 +118,8 @@ async function runTrial(
     if (isAllZero(warm.values)) throw new Error('warm-up produced all-zero embeddings');
     let refErr: number | undefined;
     if (opts.reference) {
-      const ref: ReferenceEmbeddings = validateReference(opts.reference, p); // a broken file throws, naming itself
-      refErr = await referenceError(model, p, ref);
+      const ref: ReferenceEmbeddings = validateReference(opts.reference, own); // a broken file throws, naming itself
+      refErr = await referenceError(model, own, ref);
       if (!(refErr <= REFERENCE_TOLERANCE)) {
         throw new Error(`reference embedding mismatch: max |Δ| = ${refErr.toExponential(2)} > ${REFERENCE_TOLERANCE} — this backend computes wrong numbers`);
       }
@@ -123,10 +127,10 @@ async function runTrial(
     const t0 = performance.now();
     await embedBatch(model, probe, batch, p);
     const seconds = Math.max((performance.now() - t0) / 1000, 1e-6);
-    built.set(name, { model, preprocessing: p });
+    built.set(name, { model, preprocessing: own });
     return { name, status: 'ok', imagesPerSecond: batch / seconds, referenceError: refErr };
   } catch (e) {
-    model?.dispose();
+    if (model) disposeQuietly(model);
     return { name, status: 'failed', reason: (e as Error).message };
   }
 }
@@ -142,9 +146,28 @@ function syntheticBatch(count: number, size: number): Float32Array {
   return out;
 }
 
+/**
+ * Disposes a model whose backend may be broken: after a WASM trap ("memory
+ * access out of bounds") freeing its tensors traps again, and that second,
+ * bare error must not replace the one that says what went wrong. The
+ * embedding worker is replaced after a failed run, so nothing leaks for long.
+ */
+export function disposeQuietly(model: { dispose(): void }): void {
+  try {
+    model.dispose();
+  } catch {
+    // the backend is unusable; see above
+  }
+}
+
+const capitalise = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
+
 /** What to do about a fault every backend shows. */
-function modelFaultFix(reason: string): string {
-  if (/all-zero/.test(reason)) return 'its embeddings are all zero: check that the weights were exported with the model (not a freshly initialised one) and that the chosen output is the embedding';
-  if (/NaN|infinite/.test(reason)) return 'its embeddings hold NaN or infinity: check the exported weights, and for an L2-normalise layer that it guards against a zero norm (epsilon)';
-  return 'check that the exported model runs in TensorFlow.js as it is (tensorflowjs_converter, then tf.loadGraphModel / tf.loadLayersModel)';
+function modelFaultFix(reason: string, p?: Preprocessing): string {
+  const fed = p
+    ? `; it was fed ${p.width} × ${p.height} × ${p.channels} images (the preprocessing panel's input size): if that is not the size and channels the model was trained with, set them (a model that takes any size still needs one its layers can shrink, e.g. 224 × 224)`
+    : '';
+  if (/all-zero/.test(reason)) return `its embeddings are all zero: check that the weights were exported with the model (not a freshly initialised one) and that the chosen output is the embedding${fed}`;
+  if (/NaN|infinite/.test(reason)) return `its embeddings hold NaN or infinity: check the exported weights, and for an L2-normalise layer that it guards against a zero norm (epsilon)${fed}`;
+  return `check that the exported model runs in TensorFlow.js as it is (tensorflowjs_converter, then tf.loadGraphModel / tf.loadLayersModel)${fed}`;
 }

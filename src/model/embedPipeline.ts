@@ -1,6 +1,6 @@
 import type { BackendName, BackendReport } from './backendTypes';
 import { fetchModelArtifacts, type LoadedArtifacts } from './loadModel';
-import { chooseBackend } from './chooseBackend';
+import { chooseBackend, disposeQuietly } from './chooseBackend';
 import { embedBatch } from './embed';
 import type { Preprocessing } from './preprocess';
 import { inputSize } from './preprocess';
@@ -97,6 +97,7 @@ export async function runEmbedding(req: EmbedRequest, hooks: EmbedHooks): Promis
     loaded,
     reference,
     forced: req.backend,
+    preprocessing: req.preprocessing,
     probes: { webgpu: probeWebGpu, webgl: probeWebGl },
     onTrial: (name) => hooks.onStage('backend', name),
   });
@@ -148,7 +149,7 @@ export async function runEmbedding(req: EmbedRequest, hooks: EmbedHooks): Promis
         stages.waitForPrepared += (tIn - lastConsumed) / 1000;
         for (const k of ['read', 'hash', 'cache', 'decode'] as const) stages[k] += pb.ms[k] / 1000;
         if (pb.cacheWarning) dropCache(new CacheUnavailable('unavailable', pb.cacheWarning));
-        const out = pb.todo.length > 0 ? await embedBatch(model, pb.input, pb.todo.length, p) : null;
+        const out = pb.todo.length > 0 ? await embedBatch(model, pb.input, pb.todo.length, p).catch((e: unknown) => { throw modelFailed(e, start, pb.todo.length, p, chosen.report.chosen); }) : null;
         stages.model += (performance.now() - tIn) / 1000;
         if (!embeddings) {
           const firstHit = pb.hits.find(Boolean);
@@ -206,7 +207,7 @@ export async function runEmbedding(req: EmbedRequest, hooks: EmbedHooks): Promis
     assertNotCollapsedToZero(embeddings, n, dim, failed, req.imageNames);
     return { embeddings, dim, n, backend: chosen.report, preprocessing: p, failed, contentHashes, pixelStd, fromCache, warnings: [...warnings], stages, seconds: { backend: (t1 - t0) / 1000, embed: (performance.now() - t1) / 1000, afterFirstBatch: firstBatchDone === null ? undefined : (performance.now() - firstBatchDone) / 1000 } };
   } finally {
-    model.dispose();
+    disposeQuietly(model);
   }
 }
 
@@ -215,6 +216,18 @@ export function sixteenBitWarning(names: string[]): string {
   const shown = names.slice(0, 3).join(', ');
   const more = names.length > 3 ? ` and ${(names.length - 3).toLocaleString('en-US')} more` : '';
   return `${names.length.toLocaleString('en-US')} image${names.length === 1 ? ' is a 16-bit PNG' : 's are 16-bit PNGs'} (${shown}${more}): reduced to 8 bits (the high byte of each sample kept), as the browser's canvas would. If your model was trained on 16-bit data, the small differences are lost; export 8-bit images to compare like with like.`;
+}
+
+/**
+ * A batch the model could not run (the warm-up passed): says which images,
+ * the size they were fed at and the backend, and what to check, instead of
+ * the backend's bare message ("memory access out of bounds").
+ */
+export function modelFailed(e: unknown, start: number, count: number, p: Preprocessing, backend: string): Error {
+  const reason = ((e as Error)?.message ?? String(e)).trim() || 'unknown error';
+  return new Error(
+    `the model failed on images ${(start + 1).toLocaleString('en-US')}–${(start + count).toLocaleString('en-US')} on the ${backend} backend (${reason}). They were fed at ${p.width} × ${p.height} × ${p.channels} (the preprocessing panel's input size): if that is not the size and channels the model was trained with, set them and run again; otherwise try another backend with ?backend=cpu`,
+  );
 }
 
 export class CancelledError extends Error {

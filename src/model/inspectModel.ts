@@ -30,6 +30,8 @@ export interface ModelSummary {
   preprocessingSource: PreprocessingSource;
   /** Whether the input's height and width are fixed by the model (then the size cannot be edited). */
   fixedSize: boolean;
+  /** The size is fixed or stated in the metadata; false: the model takes any size and 224 × 224 is a guess the user is asked to confirm. */
+  sizeStated: boolean;
   /** The model fixes the number of channels (1 or 3). */
   fixedChannels: boolean;
   /** Topology + weights hash: the embedding cache and the remembered preprocessing are keyed by it. */
@@ -99,7 +101,7 @@ async function describe(loaded: LoadedArtifacts, name: string, notes: string[], 
     }
   }
   const inShape = inputs[0]?.shape ?? [];
-  const { preprocessing, source: preprocessingSource } = readPreprocessing(inShape, loaded.metadata, inputs[0]?.dtype);
+  const { preprocessing, source: preprocessingSource, sizeStated } = readPreprocessing(inShape, loaded.metadata, inputs[0]?.dtype);
   const layout = inputLayout(inShape);
   const adapted = layoutNote(layout);
   const intInput = inputs[0] && /int/.test(inputs[0].dtype) ? `the input is ${inputs[0].dtype}: images are fed as whole 0–255 values (normalisation "raw" unless the model says otherwise)` : null;
@@ -116,6 +118,7 @@ async function describe(loaded: LoadedArtifacts, name: string, notes: string[], 
     preprocessing,
     preprocessingSource,
     fixedSize: layout.height !== null && layout.width !== null,
+    sizeStated,
     fixedChannels: layout.channels !== null,
     hash,
     notes: [...notes, ...[adapted, intInput].filter((n): n is string => n !== null).map((n) => `${n[0].toUpperCase()}${n.slice(1)}.`)],

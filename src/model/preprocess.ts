@@ -51,7 +51,11 @@ export type PreprocessingSource = 'metadata' | 'default';
  * an integer input (a graph model taking uint8/int32 pixels) defaults to raw
  * 0–255 values. Throws InputShapeError for inputs that are not images.
  */
-export function readPreprocessing(inputShape: readonly (number | null)[], metadata?: unknown, dtype?: string): { preprocessing: Preprocessing; source: PreprocessingSource } {
+export function readPreprocessing(
+  inputShape: readonly (number | null)[],
+  metadata?: unknown,
+  dtype?: string,
+): { preprocessing: Preprocessing; source: PreprocessingSource; /** Height and width are fixed by the input shape or stated in the metadata (else 224 × 224 is a guess the user must confirm). */ sizeStated: boolean } {
   const layout = inputLayout(inputShape);
   const [, h, w] = preparedShape(layout);
   const meta = readMeta(metadata);
@@ -67,6 +71,7 @@ export function readPreprocessing(inputShape: readonly (number | null)[], metada
       channelOrder: meta.channelOrder ?? (meta.normalization === 'caffe' ? 'bgr' : 'rgb'),
     },
     source: meta.normalization ? 'metadata' : 'default',
+    sizeStated: (h !== null && w !== null) || meta.size !== undefined,
   };
 }
 

@@ -55,6 +55,7 @@ export function createInputSlice(services: Services): StateCreator<AppState, [],
       modelDrop: null,
       dataDrop: null,
       preprocessing: null,
+      sizeToConfirm: false,
       preview: null,
       modelOutput: null,
       cacheNote: null,
@@ -78,14 +79,14 @@ export function createInputSlice(services: Services): StateCreator<AppState, [],
       async dropModel(src) {
         const gen = ++modelGen;
         const pending = collect(src);
-        set({ modelDrop: { status: 'reading', detail: 'Reading the model files' }, preprocessing: null, modelOutput: null });
+        set({ modelDrop: { status: 'reading', detail: 'Reading the model files' }, preprocessing: null, sizeToConfirm: false, modelOutput: null });
         try {
           const files = await pending;
           if (gen !== modelGen) return;
           set({ modelDrop: { status: 'reading', detail: `Checking ${files.length} file${files.length === 1 ? '' : 's'}` } });
           const inspection = await inputServices(services).inspectModel(files);
           if (gen !== modelGen) return;
-          set({ modelDrop: { status: 'inspected', inspection }, preprocessing: remembered(inspection), modelOutput: rememberedOutput(inspection) });
+          set({ modelDrop: { status: 'inspected', inspection }, preprocessing: remembered(inspection), sizeToConfirm: sizeUnknown(inspection), modelOutput: rememberedOutput(inspection) });
           void updatePreview();
         } catch (e) {
           if (gen === modelGen) set({ modelDrop: { status: 'error', message: (e as Error).message } });
@@ -100,7 +101,7 @@ export function createInputSlice(services: Services): StateCreator<AppState, [],
         try {
           const inspection = await inputServices(services).applyOffer(drop.inspection, id);
           if (gen !== modelGen) return;
-          set({ modelDrop: { status: 'inspected', inspection }, preprocessing: remembered(inspection), modelOutput: rememberedOutput(inspection) });
+          set({ modelDrop: { status: 'inspected', inspection }, preprocessing: remembered(inspection), sizeToConfirm: sizeUnknown(inspection), modelOutput: rememberedOutput(inspection) });
           void updatePreview();
         } catch (e) {
           if (gen === modelGen) set({ modelDrop: { status: 'error', message: (e as Error).message } });
@@ -133,7 +134,7 @@ export function createInputSlice(services: Services): StateCreator<AppState, [],
       setPreprocessing(p) {
         const hash = readyHash(get());
         if (hash) inputServices(services).savePreprocessing(hash, p);
-        set({ preprocessing: p });
+        set({ preprocessing: p, sizeToConfirm: false });
         void updatePreview();
       },
 
@@ -141,7 +142,7 @@ export function createInputSlice(services: Services): StateCreator<AppState, [],
         const drop = get().modelDrop;
         if (drop?.status !== 'inspected' || drop.inspection.kind !== 'ready') return;
         inputServices(services).savePreprocessing(drop.inspection.summary.hash, null);
-        set({ preprocessing: drop.inspection.summary.preprocessing });
+        set({ preprocessing: drop.inspection.summary.preprocessing, sizeToConfirm: !drop.inspection.summary.sizeStated });
         void updatePreview();
       },
 
@@ -164,6 +165,11 @@ export function createInputSlice(services: Services): StateCreator<AppState, [],
     const { summary } = inspection;
     const stored = inputServices(services).loadOutput(summary.hash);
     return stored !== null && summary.outputs.some((o) => o.name === stored) ? stored : summary.defaultOutput;
+  }
+
+  /** A model that takes any size, with nothing remembered for it: its 224 × 224 default is a guess to confirm. */
+  function sizeUnknown(inspection: ModelInspection): boolean {
+    return inspection.kind === 'ready' && !inspection.summary.sizeStated && inputServices(services).loadPreprocessing(inspection.summary.hash) === null;
   }
 
   function remembered(inspection: ModelInspection) {

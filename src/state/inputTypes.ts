@@ -50,6 +50,8 @@ export interface InputSlice {
   dataDrop: DataDropView | null;
   /** Preprocessing the run will use for the dropped model (as read from it, or as the user edited it). */
   preprocessing: Preprocessing | null;
+  /** The model takes any input size and the user has not yet set or confirmed one (nothing remembered either): the run waits for it. */
+  sizeToConfirm: boolean;
   /** The first validation image after `preprocessing` (null until both a model and images are dropped). */
   preview: PreviewView | null;
   /** The output the run embeds with (one of the ready model's outputs): its default, or the user's pick remembered for this model. */

@@ -61,11 +61,16 @@ export function createEmbedder(): Embedder {
               return reject(new EmbedCancelled(m.done, m.total));
             case 'error':
               done();
+              // A backend can be left broken by a failure (a WASM trap, a lost GPU device): the next run starts a fresh worker.
+              w.terminate();
+              if (worker === w) worker = null;
               return reject(new Error(m.message));
           }
         };
         const onError = (ev: ErrorEvent) => {
           done();
+          w.terminate();
+          if (worker === w) worker = null;
           reject(new Error(`embedding worker crashed: ${ev.message || 'unknown error'}`));
         };
         const onAbort = () => {

@@ -1,6 +1,6 @@
 import type { DroppedFile } from '../io/dropFiles';
 import type { DataInspection } from '../io/dataDrop';
-import type { InspectIn, InspectOut } from './inspectProtocol';
+import type { ExpandedZips, InspectIn, InspectOut } from './inspectProtocol';
 import { isImagePath } from '../io/pathRules';
 import { lazyWorker } from './lazyWorker';
 
@@ -14,8 +14,12 @@ export const WORKER_FILE_BYTES = 1 << 20;
  * objects each way costs more than it saves (1.2 s per 2,000 Files).
  */
 export function worthAWorker(files: readonly DroppedFile[]): boolean {
+  if (files.some(isZip)) return true;
   return !files.some((f) => isImagePath(f.path)) && files.some((f) => /\.(csv|tsv|txt|parquet|npy)$/i.test(f.path) && f.file.size > WORKER_FILE_BYTES);
 }
+
+/** A zip is always unpacked in the worker: inflating 200 MB holds a thread for seconds (4.5 s for 200 photo PNGs). */
+const isZip = (f: DroppedFile) => /\.zip$/i.test(f.path);
 
 /**
  * Reads validation-set drops worthAWorker picks in a worker: parsing a scores
@@ -26,25 +30,43 @@ export function worthAWorker(files: readonly DroppedFile[]): boolean {
  * are read in this thread.
  */
 export function createDataInspector(inThisThread: (files: readonly DroppedFile[]) => Promise<DataInspection>): (files: readonly DroppedFile[]) => Promise<DataInspection> {
-  const worker = lazyWorker(() => new Worker(new URL('./inspect.worker.ts', import.meta.url), { type: 'module', name: 'inspect' }));
-  let nextId = 1;
-  return (files) => {
-    const w = worthAWorker(files) ? worker.get() : null;
-    if (!w) return inThisThread(files);
+  const ask = inspectWorker();
+  return (files) => (worthAWorker(files) ? ask(files, 'inspect-data', () => inThisThread(files)) : inThisThread(files));
+}
+
+/**
+ * Unpacks the zips of a drop (a model's) in the same worker, so a big zip
+ * never holds the page; a drop without a zip, or where no worker can be
+ * started, goes to `inThisThread`.
+ */
+export function createZipExpander(inThisThread: (files: readonly DroppedFile[]) => Promise<ExpandedZips>): (files: readonly DroppedFile[]) => Promise<ExpandedZips> {
+  const ask = inspectWorker();
+  return (files) => (files.some(isZip) ? ask(files, 'expand-zips', () => inThisThread(files)) : inThisThread(files));
+}
+
+type Answer<T extends InspectIn['type']> = T extends 'inspect-data' ? DataInspection : ExpandedZips;
+
+/** One request to the (shared, lazily made) inspection worker; `fallback` answers when the worker cannot be made or crashes. */
+function inspectWorker(): <T extends InspectIn['type']>(files: readonly DroppedFile[], type: T, fallback: () => Promise<Answer<T>>) => Promise<Answer<T>> {
+  return (files, type, fallback) => {
+    const w = sharedWorker.get();
+    if (!w) return fallback();
     const id = nextId++;
-    return new Promise<DataInspection>((resolve, reject) => {
+    return new Promise((resolve, reject) => {
       const onMessage = (ev: MessageEvent<InspectOut>) => {
         if (ev.data.id !== id) return;
         cleanup();
-        if (ev.data.type === 'data-inspected') resolve(ev.data.inspection);
-        else reject(new Error(ev.data.message));
+        const m = ev.data;
+        if (m.type === 'data-inspected') resolve(m.inspection as Answer<typeof type>);
+        else if (m.type === 'zips-expanded') resolve(m.expanded as Answer<typeof type>);
+        else reject(new Error(m.message));
       };
       const onError = (ev: ErrorEvent) => {
         cleanup();
         // The worker is gone: later drops are read here, this one too.
-        worker.lost();
+        sharedWorker.lost();
         ev.preventDefault();
-        inThisThread(files).then(resolve, reject);
+        fallback().then(resolve, reject);
       };
       const cleanup = () => {
         w.removeEventListener('message', onMessage);
@@ -52,7 +74,10 @@ export function createDataInspector(inThisThread: (files: readonly DroppedFile[]
       };
       w.addEventListener('message', onMessage);
       w.addEventListener('error', onError);
-      w.postMessage({ type: 'inspect-data', id, files: [...files] } satisfies InspectIn);
+      w.postMessage({ type, id, files: [...files] } as InspectIn);
     });
   };
 }
+
+const sharedWorker = lazyWorker(() => new Worker(new URL('./inspect.worker.ts', import.meta.url), { type: 'module', name: 'inspect' }));
+let nextId = 1;

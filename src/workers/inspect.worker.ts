@@ -3,6 +3,7 @@ import type { InspectIn, InspectOut } from './inspectProtocol';
 import { inspectionArrays } from './inspectProtocol';
 import { uniqueBuffers } from './protocol';
 import { inspectDataDrop } from '../io/dataDrop';
+import { expandZips } from '../io/dropFiles';
 
 const post = (msg: InspectOut, transfer: Transferable[] = []) => (self as DedicatedWorkerGlobalScope).postMessage(msg, transfer);
 
@@ -13,6 +14,14 @@ self.onmessage = async (ev: MessageEvent<InspectIn>) => {
       try {
         const inspection = await inspectDataDrop(msg.files);
         post({ type: 'data-inspected', id: msg.id, inspection }, uniqueBuffers(inspectionArrays(inspection)));
+      } catch (e) {
+        post({ type: 'error', id: msg.id, message: (e as Error).message ?? String(e) });
+      }
+      return;
+    }
+    case 'expand-zips': {
+      try {
+        post({ type: 'zips-expanded', id: msg.id, expanded: await expandZips(msg.files) });
       } catch (e) {
         post({ type: 'error', id: msg.id, message: (e as Error).message ?? String(e) });
       }

@@ -1,11 +1,20 @@
 import type { DroppedFile } from '../io/dropFiles';
 import type { DataInspection } from '../io/dataDrop';
 
-/** To the inspection worker: read a validation-set drop as far as the counts (unzip, detect, parse lists and tables). */
-export type InspectIn = { type: 'inspect-data'; id: number; files: DroppedFile[] };
+/** To the inspection worker: read a validation-set drop as far as the counts (unzip, detect, parse lists and tables), or only unpack its zips (a model drop). */
+export type InspectIn = { type: 'inspect-data'; id: number; files: DroppedFile[] } | { type: 'expand-zips'; id: number; files: DroppedFile[] };
+
+/** What expandZips gives: the drop with each zip replaced by its entries, and the entries left out. */
+export interface ExpandedZips {
+  files: DroppedFile[];
+  skipped: { path: string; reason: string }[];
+}
 
 /** From the inspection worker; an error carries the message the user sees (it names the file and the fix). */
-export type InspectOut = { type: 'data-inspected'; id: number; inspection: DataInspection } | { type: 'error'; id: number; message: string };
+export type InspectOut =
+  | { type: 'data-inspected'; id: number; inspection: DataInspection }
+  | { type: 'zips-expanded'; id: number; expanded: ExpandedZips }
+  | { type: 'error'; id: number; message: string };
 
 /** The big typed arrays of an inspection, to transfer instead of copying (the worker keeps nothing). */
 export function inspectionArrays(it: DataInspection): ArrayBufferView[] {

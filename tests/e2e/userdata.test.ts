@@ -202,3 +202,46 @@ test('precomputed embeddings (.npy [N, D] + labels.txt) need no model: the curve
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('a model that takes any input size asks for it before the run; a size its layers cannot take fails on every backend with the size named, and the next run (a good size) works on a fresh backend', async () => {
+  // [?, ?, ?, 3] → 3×3 conv (valid) → global average pooling → Dense(8): written as tensorflowjs_converter would.
+  const tf = await import('@tensorflow/tfjs');
+  await tf.setBackend('cpu');
+  const m = tf.sequential({ layers: [tf.layers.conv2d({ inputShape: [null, null, 3], filters: 4, kernelSize: 3, padding: 'valid', seed: 1 } as never), tf.layers.globalAveragePooling2d({}), tf.layers.dense({ units: 8 })] });
+  let artifacts: { modelTopology?: unknown; weightSpecs?: unknown[]; weightData?: ArrayBuffer | ArrayBuffer[] } = {};
+  await m.save(tf.io.withSaveHandler(async (a) => ((artifacts = a as typeof artifacts), { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } })));
+  m.dispose();
+  const dir = join(tmp, 'any-size');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'model.json'), JSON.stringify({ format: 'layers-model', modelTopology: artifacts.modelTopology, weightsManifest: [{ paths: ['group1-shard1of1.bin'], weights: artifacts.weightSpecs }] }));
+  writeFileSync(join(dir, 'group1-shard1of1.bin'), new Uint8Array(artifacts.weightData as ArrayBuffer));
+
+  const { page, errors } = await openPage(browser, server.url);
+  await page.getByTestId('drop-model').setInputFiles([join(dir, 'model.json'), join(dir, 'group1-shard1of1.bin')]);
+  await page.getByTestId('model-summary').waitFor({ timeout: 60_000 });
+  await dropData(page);
+  const ask = page.getByTestId('prep-size-ask');
+  await ask.waitFor();
+  assert.match((await ask.textContent()) ?? '', /takes images of any size \(input \[\?, \?, \?, 3\]\)/);
+  assert.equal(await page.getByTestId('run-user').isDisabled(), true, 'the run waits for a size');
+  assert.match((await page.getByTestId('run-hint').textContent()) ?? '', /^Your model takes images of any size/);
+
+  // 1 × 1: smaller than the 3 × 3 convolution.
+  await page.getByTestId('prep-width').fill('1');
+  await page.getByTestId('prep-height').fill('1');
+  assert.equal(await ask.count(), 0, 'setting a size answers the question');
+  await page.getByTestId('run-user').click();
+  const error = page.getByTestId('error').first();
+  await error.waitFor({ timeout: 120_000 });
+  assert.match((await error.textContent()) ?? '', /1 × 1 × 3( images)? \(the preprocessing panel's input size\)/);
+
+  await page.getByTestId('back-to-start').click();
+  await page.getByTestId('prep-width').fill('16');
+  await page.getByTestId('prep-height').fill('16');
+  await page.getByTestId('run-user').click();
+  await page.getByTestId('ap-value').waitFor({ timeout: 120_000 });
+  const backend = (await page.getByTestId('backend').textContent())?.trim();
+  assert.equal(backend, 'wasm', 'the failed run did not leave wasm broken for the next one');
+  assert.deepEqual(errors.filter((e) => !/memory access out of bounds|fed 1 × 1/.test(e)), []);
+  await page.close();
+});

@@ -30,4 +30,10 @@ describe('runHint(readiness)', () => {
     expect(runHint({ ...none, modelReady: true, modelDropped: true, dataReady: true, dataDropped: true })).toMatch(/^Embeds the images in your browser/);
     expect(runHint({ ...none, scoresReady: true, dataDropped: true })).toMatch(/scores table \(no model needed\)/);
   });
+  it('a model that takes any size waits for its size once model and data are ready (a scores table does not)', () => {
+    const ready = { ...none, modelReady: true, modelDropped: true, dataReady: true, dataDropped: true, sizeToConfirm: true };
+    expect(runHint(ready)).toMatch(/^Your model takes images of any size: set the size it was trained with/);
+    expect(runHint({ ...ready, dataReady: false, dataDropped: false })).toBe('Now drop the validation images.');
+    expect(runHint({ ...ready, scoresReady: true })).toMatch(/scores table/);
+  });
 });

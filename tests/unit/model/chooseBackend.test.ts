@@ -111,3 +111,20 @@ describe('chooseBackend with a broken model', () => {
     );
   });
 });
+
+describe('chooseBackend with the run\'s preprocessing', () => {
+  it('a model that takes any size, fed 1 × 1 images: the warm-up fails before the run and the error names the size and the fix', async () => {
+    const m = tf.sequential({ layers: [tf.layers.conv2d({ inputShape: [null, null, 3], filters: 4, kernelSize: 3, padding: 'valid' }), tf.layers.globalAveragePooling2d({}), tf.layers.dense({ units: 4 })] });
+    let artifacts: tf.io.ModelArtifacts | undefined;
+    await m.save(tf.io.withSaveHandler(async (a) => ((artifacts = a), { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } })));
+    m.dispose();
+    const dynamic: LoadedArtifacts = { artifacts: { ...artifacts!, format: 'layers-model' }, format: 'layers-model', metadata: undefined };
+    const tiny = { width: 1, height: 1, channels: 3 as const, normalization: 'unit' as const, channelOrder: 'rgb' as const };
+    await expect(chooseBackend({ loaded: dynamic, reference: null, forced: 'cpu', probes: noGpu, probeBatch: 2, preprocessing: tiny })).rejects.toThrow(
+      /(cpu: failed|the model itself fails on the cpu backend).*it was fed 1 × 1 × 3 images \(the preprocessing panel's input size\): if that is not the size and channels the model was trained with, set them/,
+    );
+    const fine = await chooseBackend({ loaded: dynamic, reference: null, forced: 'cpu', probes: noGpu, probeBatch: 2, preprocessing: { ...tiny, width: 16, height: 16 } });
+    expect(fine.report.chosen).toBe('cpu');
+    fine.model.dispose();
+  });
+});

@@ -32,6 +32,7 @@ describe('readPreprocessing(inputShape, metadata).source', () => {
     expect(readPreprocessing([null, 28, 28, 1], { dipscope: { preprocessing: { normalization: 'tf' } } })).toEqual({
       preprocessing: preprocessingFromModel([null, 28, 28, 1], { dipscope: { preprocessing: { normalization: 'tf' } } }),
       source: 'metadata',
+      sizeStated: true,
     });
   });
   it("is 'default' without metadata, with other metadata, with an unknown normalisation, or with only a size (the [0, 1] normalisation is then a guess)", () => {
@@ -39,6 +40,15 @@ describe('readPreprocessing(inputShape, metadata).source', () => {
     expect(readPreprocessing([null, 28, 28, 1], { author: 'x' }).source).toBe('default');
     expect(readPreprocessing([null, 28, 28, 1], { dipscope: { preprocessing: { normalization: 'imagenet' } } }).source).toBe('default');
     expect(readPreprocessing([null, null, null, 3], { dipscope: { preprocessing: { size: [64, 48] } } })).toMatchObject({ source: 'default', preprocessing: { normalization: 'unit' } });
+  });
+});
+
+describe('readPreprocessing(inputShape, metadata).sizeStated', () => {
+  it('is true when the input shape fixes height and width, or the metadata states a size; false for a model that takes any size (224 × 224 is then a guess)', () => {
+    expect(readPreprocessing([null, 28, 28, 1]).sizeStated).toBe(true);
+    expect(readPreprocessing([null, null, null, 3], { dipscope: { preprocessing: { size: [64, 48] } } })).toMatchObject({ sizeStated: true, preprocessing: { height: 64, width: 48 } });
+    expect(readPreprocessing([null, null, null, 3])).toMatchObject({ sizeStated: false, preprocessing: { height: 224, width: 224 } });
+    expect(readPreprocessing([null, 3, null, null]).sizeStated).toBe(false); // channels-first, size open
   });
 });
 

@@ -19,7 +19,7 @@ const pre: Preprocessing = { width: 8, height: 8, channels: 1, normalization: 'u
 const ready: ModelInspection = {
   kind: 'ready',
   loaded: { artifacts: {}, format: 'layers-model', metadata: undefined },
-  summary: { name: 'm', format: 'layers-model', inputs: [], outputs: [], defaultOutput: 'e', defaultReason: "the model's only output", embeddingSize: 3, preprocessing: pre, preprocessingSource: 'default', fixedSize: true, fixedChannels: true, hash: 'h1', notes: [], unused: [] },
+  summary: { name: 'm', format: 'layers-model', inputs: [], outputs: [], defaultOutput: 'e', defaultReason: "the model's only output", embeddingSize: 3, preprocessing: pre, preprocessingSource: 'default', fixedSize: true, sizeStated: true, fixedChannels: true, hash: 'h1', notes: [], unused: [] },
 };
 
 /** A store whose embedder gives each image a fixed 3-d embedding from its file name (deterministic), with the real drop inspection. */

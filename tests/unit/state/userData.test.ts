@@ -14,7 +14,7 @@ const loaded = { artifacts: {}, format: 'layers-model' as const, metadata: undef
 const ready: ModelInspection = {
   kind: 'ready',
   loaded,
-  summary: { name: 'm', format: 'layers-model', inputs: [], outputs: [], defaultOutput: 'e', defaultReason: "the model's only output", embeddingSize: 2, preprocessing: pre, preprocessingSource: 'default', fixedSize: true, fixedChannels: true, hash: 'h1', notes: [], unused: [] },
+  summary: { name: 'm', format: 'layers-model', inputs: [], outputs: [], defaultOutput: 'e', defaultReason: "the model's only output", embeddingSize: 2, preprocessing: pre, preprocessingSource: 'default', fixedSize: true, sizeStated: true, fixedChannels: true, hash: 'h1', notes: [], unused: [] },
 };
 const files = ['val/a/1.png', 'val/a/2.png', 'val/b/3.png'].map((p) => new File([p], p));
 
@@ -127,6 +127,23 @@ describe('user data in the store', () => {
     await store.getState().rerun();
     expect(revoked).toEqual([shown]);
     expect(requests[1].model.kind).toBe('artifacts');
+  });
+
+  it('a model that takes any size asks for it: sizeToConfirm until the user sets or confirms a size (remembered, so the next drop does not ask); going back to the model\'s own asks again', async () => {
+    const anySize: ModelInspection = { ...ready, summary: { ...(ready as Extract<ModelInspection, { kind: 'ready' }>).summary, fixedSize: false, sizeStated: false, hash: 'h-any' } } as ModelInspection;
+    const { store, stored } = world(anySize);
+    await store.getState().dropModel(files);
+    expect(store.getState().sizeToConfirm).toBe(true);
+    store.getState().setPreprocessing({ ...pre });
+    expect(store.getState().sizeToConfirm).toBe(false);
+    expect(stored.get('h-any')).toEqual(pre);
+    await store.getState().dropModel(files);
+    expect(store.getState().sizeToConfirm).toBe(false);
+    store.getState().resetPreprocessing();
+    expect(store.getState().sizeToConfirm).toBe(true);
+    const fixed = world();
+    await fixed.store.getState().dropModel(files);
+    expect(fixed.store.getState().sizeToConfirm).toBe(false);
   });
 
   it('edited preprocessing is remembered per model hash and restored on the next drop of the same model', async () => {
