@@ -7,31 +7,41 @@ import type { PrCurve } from '../metrics/prCurve';
 import { reweightedAp } from '../metrics/reweightedAp';
 import { warnNonFinite } from '../metrics/prCurve';
 import { pairsUsingImages } from '../diagnostics/skippedPairs';
+import { unscorableImages } from '../diagnostics/unscorableImages';
 import { countOf } from './format';
-import { skippedPairsWarning } from './skippedPairsNote';
+import { excludedPairsWarning } from './skippedPairsNote';
 import { reusedEmbeddingsNote } from '../state/runNotes';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
 /** AP, chance level, pair counts, warnings and timings of the current evaluation. */
 export function Summary() {
-  const { evaluation, dataset, timings, fromCache, failed, embedded } = useApp(
+  const { evaluation, dataset, timings, fromCache, failed, embedding, embedded } = useApp(
     useShallow((s) => ({
       evaluation: s.evaluation,
       dataset: s.dataset,
       timings: s.timings,
       fromCache: s.embedding?.fromCache ?? 0,
       failed: s.embedding?.failed,
+      embedding: s.embedding,
       // Precomputed embeddings and scores tables choose no backend and embed nothing.
       embedded: s.backend !== null,
     })),
   );
   const skipped = failed?.length ?? 0;
-  // Pairs whose score is NaN because one of their images has no embedding.
-  const pairsOfSkipped = useMemo(
-    () => (dataset && failed && failed.length > 0 ? pairsUsingImages(dataset.images.length, failed.map((f) => f.index), dataset.pairs) : 0),
-    [dataset, failed],
-  );
+  // Why the curve's excluded pairs have no score (P3): skipped images, all-zero embeddings under cosine, NaN/±∞ embeddings — named.
+  const excludedText = useMemo(() => {
+    const excluded = evaluation?.curve.excludedNonFinite ?? 0;
+    if (!evaluation || !dataset || !embedding || excluded === 0) return null;
+    const skippedIdx = (failed ?? []).map((f) => f.index);
+    const u = unscorableImages(embedding.embeddings, embedding.n, embedding.dim, evaluation.metric, new Set(skippedIdx));
+    return excludedPairsWarning(excluded, {
+      skipped: skippedIdx,
+      ...u,
+      pairsUsing: (images) => pairsUsingImages(dataset.images.length, images, dataset.pairs),
+      name: (i) => dataset.images[i]?.path ?? `image ${i}`,
+    });
+  }, [evaluation, dataset, embedding, failed]);
   if (!evaluation || !dataset) return null;
   const c = evaluation.curve;
   const dip = dipOf(evaluation);
@@ -98,7 +108,7 @@ export function Summary() {
         <ul className="warnings">
           {c.warnings.map((w) => (
             <li key={w} data-testid="warning">
-              {skipped > 0 && w === warnNonFinite(c.excludedNonFinite) ? skippedPairsWarning(c.excludedNonFinite, pairsOfSkipped, skipped) : w}
+              {excludedText !== null && w === warnNonFinite(c.excludedNonFinite) ? excludedText : w}
             </li>
           ))}
         </ul>

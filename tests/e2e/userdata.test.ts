@@ -203,6 +203,32 @@ test('precomputed embeddings (.npy [N, D] + labels.txt) need no model: the curve
   await page.close();
 });
 
+test('P3 in the app: all-zero embedding rows under cosine are named with the fix, their pairs counted; under −squared L2 they score', async () => {
+  const { page, errors } = await openPage(browser, server.url);
+  const n = 12;
+  const dim = 3;
+  const emb = Float32Array.from({ length: n * dim }, (_, k) => ([4, 9].includes(Math.floor(k / dim)) ? 0 : Math.cos(k * 0.9) + (Math.floor(k / dim) % 2)));
+  const dir = mkdtempSync(join(tmp, 'emb0-'));
+  writeFileSync(join(dir, 'zero_rows.npy'), npyBytes(emb, { shape: [n, dim] }));
+  writeFileSync(join(dir, 'labels.txt'), Array.from({ length: n }, (_, i) => `c${i % 2}`).join('\n') + '\n');
+  await page.getByTestId('drop-data-files').setInputFiles([join(dir, 'zero_rows.npy'), join(dir, 'labels.txt')]);
+  await page.getByTestId('data-counts').waitFor({ timeout: 30_000 });
+  await page.getByTestId('run-user').click();
+  await page.getByTestId('ap-value').waitFor({ timeout: 60_000 });
+  assert.equal(await page.getByTestId('warning').count(), 0, 'zero rows score under −squared L2');
+  await page.locator('.run-header select').selectOption('cosine');
+  await page.getByTestId('warning').first().waitFor({ timeout: 30_000 });
+  const excluded = 2 * 10 + 1;
+  assert.equal(
+    await page.getByTestId('warning').first().textContent(),
+    `${excluded} pairs left out: they use 2 images whose embedding is all zeros, so the cosine similarity is 0/0 (row 4, row 9): look at them (blank or broken?), or score with −squared L2 distance.`,
+  );
+  const node = evaluateEmbeddings(emb, n, dim, Int32Array.from({ length: n }, (_, i) => i % 2), 'cosine');
+  assert.equal(node.curve.excludedNonFinite, excluded);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a model that takes any input size asks for it before the run; a size its layers cannot take fails on every backend with the size named, and the next run (a good size) works on a fresh backend', async () => {
   // [?, ?, ?, 3] → 3×3 conv (valid) → global average pooling → Dense(8): written as tensorflowjs_converter would.
   const tf = await import('@tensorflow/tfjs');

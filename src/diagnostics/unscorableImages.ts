@@ -1,0 +1,29 @@
+/**
+ * Images whose embedding row cannot give a score: a row holding NaN or ±∞
+ * scores NaN with every other image, and under cosine similarity an all-zero
+ * row does too (0/0). Case P3: such pairs are excluded and counted by the
+ * curve; this names the images behind them. Skipped images (listed apart,
+ * their rows are NaN) are left out of both lists.
+ *
+ * Input: `embeddings` is n × dim, row-major.
+ */
+export function unscorableImages(embeddings: Float32Array, n: number, dim: number, metric: 'neg-sq-l2' | 'cosine', skipped: ReadonlySet<number> = new Set()): { zeroNorm: number[]; nonFinite: number[] } {
+  const zeroNorm: number[] = [];
+  const nonFinite: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (skipped.has(i)) continue;
+    let sq = 0;
+    let finite = true;
+    for (let d = i * dim, end = d + dim; d < end; d++) {
+      const v = embeddings[d];
+      if (!Number.isFinite(v)) {
+        finite = false;
+        break;
+      }
+      sq += v * v;
+    }
+    if (!finite) nonFinite.push(i);
+    else if (metric === 'cosine' && sq === 0) zeroNorm.push(i);
+  }
+  return { zeroNorm, nonFinite };
+}
