@@ -16,10 +16,10 @@ export interface ConfusedClassPair {
 
 /** Which class pairs the top false positives come from. */
 export interface ClassConfusion {
-  /** Number of classes (the side of `matrix`). */
+  /** Number of classes. */
   classCount: number;
-  /** Symmetric classCount × classCount counts, row-major: matrix[a·C + b] = matrix[b·C + a] (the heat map). */
-  matrix: Uint32Array;
+  /** Top false positives of the class pair {a, b} (symmetric; kept sparse: a face set has thousands of classes, and C² counts would take gigabytes). */
+  count(a: number, b: number): number;
   /** Class pairs with at least one top false positive, most first (ties: by classA, then classB). */
   entries: ConfusedClassPair[];
   /** Share a class pair needs to be tagged: max(confusedMinShare, 2 / number of class pairs). */
@@ -33,7 +33,7 @@ export interface ClassConfusion {
  * "confused" when it supplies ≥ max(confusedMinShare, 2 / C(C−1)/2) of them
  * (at least twice its fair share, so two or three classes never trigger it on
  * their own) and at least `confusedMinCount` pairs. C = the number of distinct
- * classes among the images. O(n + |top| + classCount²).
+ * classes among the images. O(n + classCount + |top| log |top|), memory O(|top|).
  *
  * Contract: `classes[i]` the class id (integer ≥ 0) of image i; `classCount` >
  * every class id (e.g. classNames.length).
@@ -57,23 +57,18 @@ export function classConfusion(
   const classPairs = (present * (present - 1)) / 2;
   const shareThreshold = Math.max(confusedMinShare, classPairs > 0 ? 2 / classPairs : Infinity);
 
-  const matrix = new Uint32Array(C * C);
+  const counts = new Map<number, number>();
+  const key = (a: number, b: number) => (a < b ? a * C + b : b * C + a);
   const total = top.pairs.length;
   for (let t = 0; t < total; t++) {
-    const a = classes[top.imageA[t]];
-    const b = classes[top.imageB[t]];
-    matrix[a * C + b]++;
-    if (a !== b) matrix[b * C + a]++;
+    const k = key(classes[top.imageA[t]], classes[top.imageB[t]]);
+    counts.set(k, (counts.get(k) ?? 0) + 1);
   }
   const entries: ConfusedClassPair[] = [];
-  for (let a = 0; a < C; a++) {
-    for (let b = a; b < C; b++) {
-      const count = matrix[a * C + b];
-      if (count === 0) continue;
-      const share = count / total;
-      entries.push({ classA: a, classB: b, count, share, confused: share >= shareThreshold && count >= confusedMinCount });
-    }
+  for (const [k, count] of counts) {
+    const share = count / total;
+    entries.push({ classA: Math.floor(k / C), classB: k % C, count, share, confused: share >= shareThreshold && count >= confusedMinCount });
   }
   entries.sort((x, y) => y.count - x.count || x.classA - y.classA || x.classB - y.classB);
-  return { classCount: C, matrix, entries, shareThreshold, total };
+  return { classCount: C, count: (a, b) => counts.get(key(a, b)) ?? 0, entries, shareThreshold, total };
 }

@@ -99,7 +99,7 @@ export function buildTagContext(inputs: TagInputs, options: Partial<TagOptions> 
   const hubs = hubRanking(n, top, opts.hubMinCount, opts.hubMedianFactor);
   const confusion = classPairs
     ? classConfusion(classes, classCount, top, opts.confusedMinShare, opts.confusedMinCount)
-    : { classCount: 0, matrix: new Uint32Array(0), entries: [], shareThreshold: Infinity, total: top.pairs.length };
+    : { classCount: 0, count: () => 0, entries: [], shareThreshold: Infinity, total: top.pairs.length };
   const confusedMatrix = new Uint8Array(confusion.classCount * confusion.classCount);
   for (const e of confusion.entries) {
     if (!e.confused) continue;

@@ -75,13 +75,15 @@ export async function inspectDataDrop(dropped: readonly DroppedFile[]): Promise<
     const read = readPairListDrop(drop.kind, list.path, decodeText(await list.file.arrayBuffer(), list.path), images);
     const name = list.path.split('/').pop() ?? list.path;
     // A text file that reads like a list (notes.txt: "fold 3 of 10") but names none of the dropped images is not their list.
-    const notTheirList = images.length > 0 && read.counts.images === 0 && read.counts.missingImages > 0;
+    // A list that names some of them but no whole pair is theirs (a path spelled differently, say): kept, so the missing ones are named.
+    const notTheirList = images.length > 0 && read.counts.images === 0 && read.counts.missingImages > 0 && read.counts.missingImages === read.counts.listed.images;
     if (!notTheirList) return { kind: 'pair-list', name, skipped: zipSkipped, ...read };
     notes.push(
       `${name} reads like ${LIST_NAMES[drop.kind]} but names none of the ${countOf(images.length, 'dropped image')}, so it is not used and the images are read as class folders. If it is their pair list, its paths must end like the dropped files' paths (e.g. ${images[0].path}).`,
     );
   }
-  const layout = imageFolderLayout(files.map((f) => f.path));
+  if (drop.kind === 'class-folders' && 'note' in drop && drop.note) notes.push(drop.note);
+  const layout = imageFolderLayout(files.map((f) => f.path).filter((p) => !/\.npy$/i.test(p)));
   const byPath = new Map(files.map((f) => [f.path, f.file]));
   const images = layout.images.map((im) => ({ path: im.path, label: im.label, file: byPath.get(im.path)! }));
   const skipped = [...zipSkipped, ...layout.skipped];

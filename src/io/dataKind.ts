@@ -24,7 +24,7 @@ import { parseScore, scoreColumns, SCORES_COLUMNS_HELP } from './scoresTable';
 export type DataKind = 'class-folders' | 'pairs-csv' | 'lfw-pairs' | 'triplets-csv' | 'embeddings' | 'scores-csv' | 'scores-parquet';
 
 export type DataDrop =
-  | { kind: DataKind; list?: string; embeddings?: string; labels?: string; images: string[] }
+  | { kind: DataKind; list?: string; embeddings?: string; labels?: string; images: string[]; /** Something dropped with the images and set aside (a stray .npy), said as a note. */ note?: string }
   /** `file`: the one table dropped alone that was not recognised; `reason` then names it, its columns and the expected ones, and is the whole message. */
   | { kind: 'unknown'; reason: string; images: string[]; file?: string };
 
@@ -47,11 +47,19 @@ export function detectDataKind(files: readonly NamedBytes[]): DataDrop {
       return { kind: 'unknown', reason: `${matrices.length} embedding arrays were dropped together: ${names}. Fix: drop one [N, D] .npy with its labels (one evaluation per drop)`, images, file: matrices[0].name };
     }
     const embeddings = matrices[0];
+    // Images dropped with an .npy that makes no embedding set (labels.npy, features without labels): the images are the evaluation, the .npy is set aside.
+    const setAside = (why: string): DataDrop => ({
+      kind: 'class-folders',
+      images,
+      note: `${npy.map((f) => f.name).join(', ')} set aside: ${why}. The ${images.length.toLocaleString('en-US')} images are read as class folders; to evaluate precomputed embeddings instead, drop the [N, D] .npy with its labels and without the images`,
+    });
     if (!embeddings) {
       const shapes = npy.map((f) => `${f.name} (${npyShape(f)?.join(' × ') ?? 'unreadable header'})`).join(', ');
+      if (images.length > 0) return setAside('no .npy of shape [N, D] (embeddings) among them');
       return { kind: 'unknown', reason: `no .npy of shape [N, D] among the dropped .npy files: ${shapes}. Fix: drop the embeddings as one [N, D] .npy (np.save(path, emb)) together with their labels`, images, file: npy[0].name };
     }
     const labels = npy.find((f) => f !== embeddings && isLabels(f)) ?? texts.find((f) => sniffText(f) === 'labels' || sniffText(f) === null);
+    if (!labels && images.length > 0) return setAside(`${embeddings.name} has no labels file with it`);
     if (!labels) {
       return {
         kind: 'unknown',

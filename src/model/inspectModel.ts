@@ -78,7 +78,9 @@ async function describe(loaded: LoadedArtifacts, name: string, notes: string[], 
   let outputs: OutputSummary[];
   if (loaded.format === 'layers-model') {
     registerL2Normalize();
-    const model = await tf.loadLayersModel(tf.io.fromMemory(loaded.artifacts));
+    const model = await tf.loadLayersModel(tf.io.fromMemory(loaded.artifacts)).catch((e: unknown) => {
+      throw weightsDoNotFit(e);
+    });
     try {
       inputs = model.inputs.map((t) => ({ name: t.name, shape: [...t.shape], dtype: t.dtype }));
       // The output layer's name is what the user knows (and what buildModel matches a choice against).
@@ -87,7 +89,9 @@ async function describe(loaded: LoadedArtifacts, name: string, notes: string[], 
       model.dispose();
     }
   } else {
-    const graph = await tf.loadGraphModel(tf.io.fromMemory(loaded.artifacts));
+    const graph = await tf.loadGraphModel(tf.io.fromMemory(loaded.artifacts)).catch((e: unknown) => {
+      throw weightsDoNotFit(e);
+    });
     try {
       const dims = (s?: number[]) => (s ?? []).map((d) => (d == null || d < 0 ? null : d));
       inputs = graph.inputs.map((t) => ({ name: t.name, shape: dims(t.shape), dtype: String(t.dtype) }));
@@ -124,4 +128,17 @@ async function describe(loaded: LoadedArtifacts, name: string, notes: string[], 
     notes: [...notes, ...[adapted, intInput].filter((n): n is string => n !== null).map((n) => `${n[0].toUpperCase()}${n.slice(1)}.`)],
     unused,
   };
+}
+
+/**
+ * tfjs' own message when the weights do not fit the topology ("Shape mismatch:
+ * [784,256] vs. [256,784]", "dtype of the new value (int32) and previous value
+ * (float32) must match", "Provided weight data has no target variable:
+ * renamed/kernel"), said as what it means for the files and what to do.
+ */
+export function weightsDoNotFit(e: unknown): Error {
+  const reason = ((e as Error)?.message ?? String(e)).trim();
+  return new Error(
+    `model.json: its weightsManifest does not fit its modelTopology — TensorFlow.js says: ${reason}. The shards and model.json were probably written by different exports, or model.json was edited. Fix: drop the model.json and the .bin shards that one tensorflowjs_converter run wrote together`,
+  );
 }

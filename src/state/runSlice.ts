@@ -87,7 +87,7 @@ export function createRunSlice(services: Services): StateCreator<AppState, [], [
           status: 'scoring',
           stageDetail: scoringDetail(pairsToScore(embedding.n, dataset.pairs ? dataset.pairs.a.length : null)),
           errors: failed,
-          notes: embedding.warnings ?? [],
+          notes: [...(prepared.dropNotes ?? []), ...(embedding.warnings ?? [])],
         });
         const tScore = services.now();
         await get().setMetric(get().metric);
@@ -172,6 +172,8 @@ export function createRunSlice(services: Services): StateCreator<AppState, [], [
             preprocessing: preprocessing ?? undefined,
             modelHash: embeddingModelKey(summary.hash, output),
             release: urls.release,
+            // The model panel's notes (a renamed shard, a rewritten Keras 3 config, a transposed input) and the folder drop's (a list set aside, split folders) go on with the results.
+            dropNotes: [...summary.notes.map((n) => `Model: ${n}`), ...(data.kind === 'class-folders' ? data.notes.map((n) => `Data: ${n}`) : [])],
           };
         });
       },
@@ -219,6 +221,8 @@ interface Prepared {
   rowErrors?: string[];
   /** A scores table's notes (assumptions made, repeated pairs): shown as notes from the start. */
   warnings?: string[];
+  /** What the drops said that still holds for the results (a model shard used under another name, a list set aside): kept as notes of the run. */
+  dropNotes?: string[];
   preprocessing?: Preprocessing;
   /** Known model hash (the embedding cache key); absent: computed by the pipeline. */
   modelHash?: string;

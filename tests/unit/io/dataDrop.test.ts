@@ -111,6 +111,30 @@ describe('inspectDataDrop: drops that are not what they look like', () => {
     expect(r.notes).toEqual([expect.stringMatching(/^notes\.txt reads like an LFW pairs\.txt but names none of the 3 dropped images, so it is not used and the images are read as class folders/)]);
   });
 
+  it('a pairs CSV naming some dropped images but no whole pair (path_a spelled in capitals) is their list: no pair is usable, and each missing image is named with a "did you mean"', async () => {
+    const csv = 'path_a,path_b,label\nBAGS/b1.png,bags/b2.png,1\nBAGS/b1.png,coats/c1.png,0\n';
+    const r = await inspectDataDrop([file('val/pairs.csv', csv), file('val/bags/b1.png'), file('val/bags/b2.png'), file('val/coats/c1.png')]);
+    expect(r.kind).toBe('pair-list');
+    if (r.kind !== 'pair-list') return;
+    expect(r.counts).toMatchObject({ pairs: 0, skippedPairs: 2, missingImages: 1 });
+    expect(r.problems.join('\n')).toMatch(/pairs\.csv, line 2: image "BAGS\/b1\.png" is not among the dropped files/);
+  });
+
+  it('a stray .npy among class folders (labels.npy alone, or features without labels) is set aside with a note; the images are evaluated', async () => {
+    const labels = fileOf('val/labels.npy', npyBytes(Int32Array.from([0, 0, 1]), { shape: [3] }));
+    const feats = fileOf('val/feats.npy', npyBytes(new Float32Array(6), { shape: [3, 2] }));
+    for (const [stray, why] of [
+      [labels, /^val\/labels\.npy set aside: no \.npy of shape \[N, D\] \(embeddings\) among them\. The 3 images are read as class folders/],
+      [feats, /^val\/feats\.npy set aside: val\/feats\.npy has no labels file with it\. The 3 images are read as class folders/],
+    ] as const) {
+      const r = await inspectDataDrop([stray, file('val/cat/1.png'), file('val/cat/2.png'), file('val/dog/3.png')]);
+      expect(r.kind).toBe('class-folders');
+      if (r.kind !== 'class-folders') return;
+      expect(r.counts).toMatchObject({ images: 3, classes: 2 });
+      expect(r.notes).toEqual([expect.stringMatching(why)]);
+    }
+  });
+
   it('a scores table dropped with images says the images are not used (a table needs none)', async () => {
     const r = await inspectDataDrop([file('run/results.csv', 'score,label\n0.9,1\n0.1,0\n'), file('run/cat/1.png'), file('run/dog/2.png')]);
     expect(r.kind).toBe('scores');

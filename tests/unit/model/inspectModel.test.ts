@@ -67,3 +67,20 @@ describe('inspectModel', () => {
     expect(modelName('model.json')).toBe('model.json');
   });
 });
+
+describe('inspectModel: weights that do not fit the topology', () => {
+  const edited = (edit: (weights: { name: string; shape: number[]; dtype: string }[]) => void) => {
+    const files = modelFiles('m3-keras2');
+    const json = files.find((f) => f.name === 'model.json')!;
+    const doc = JSON.parse(new TextDecoder().decode(json.bytes));
+    edit(doc.weightsManifest[0].weights);
+    json.bytes = new TextEncoder().encode(JSON.stringify(doc));
+    return files;
+  };
+  it.each([
+    ['a swapped kernel shape', (w: { shape: number[] }[]) => void (w[0].shape = [16, 64])],
+    ['a renamed weight', (w: { name: string }[]) => void (w[0].name = 'renamed/kernel')],
+  ])('%s: the error names model.json, quotes TensorFlow.js and says to drop files from one export', async (_, edit) => {
+    await expect(inspectModel(edited(edit as never))).rejects.toThrow(/^model\.json: its weightsManifest does not fit its modelTopology — TensorFlow\.js says: .+\. .*Fix: drop the model\.json and the \.bin shards that one tensorflowjs_converter run wrote together$/);
+  });
+});

@@ -146,6 +146,23 @@ describe('user data in the store', () => {
     expect(fixed.store.getState().sizeToConfirm).toBe(false);
   });
 
+  it("the drops' notes go on with the results: the model panel's and the class-folder drop's, each marked", async () => {
+    const noted = { ...ready, summary: { ...(ready as Extract<ModelInspection, { kind: 'ready' }>).summary, notes: ['group1-shard1of1 (1).bin is used as group1-shard1of1.bin.'] } } as ModelInspection;
+    const { store } = world(noted);
+    const inspect = store.getState();
+    await inspect.dropModel(files);
+    await inspect.dropData(files);
+    const drop = store.getState().dataDrop;
+    if (drop?.status !== 'inspected' || drop.inspection.kind !== 'class-folders') throw new Error('expected class folders');
+    store.setState({ dataDrop: { ...drop, inspection: { ...drop.inspection, notes: ['notes.txt reads like an LFW pairs.txt but names none of the 3 dropped images, so it is not used.'] } } });
+    await store.getState().runUserData();
+    expect(store.getState().status).toBe('ready');
+    expect(store.getState().notes).toEqual([
+      'Model: group1-shard1of1 (1).bin is used as group1-shard1of1.bin.',
+      'Data: notes.txt reads like an LFW pairs.txt but names none of the 3 dropped images, so it is not used.',
+    ]);
+  });
+
   it('edited preprocessing is remembered per model hash and restored on the next drop of the same model', async () => {
     const { store, stored } = world();
     await store.getState().dropModel(files);
