@@ -43,6 +43,7 @@ export function parseScoresCsv(text: string, file: string): ParsedScores {
   const withIds = cols.a >= 0 && cols.b >= 0 && first !== undefined && first.fields.length > Math.max(cols.a, cols.b);
   const builder = new ScoresBuilder(log, withIds, cols.distance, scoreColumn);
   const need = Math.max(cols.score, cols.label) + 1;
+  const decimalCommas: number[] = [];
   for (const row of rows.slice(start)) {
     const f = row.fields;
     if (f.length < need) {
@@ -53,8 +54,17 @@ export function parseScoresCsv(text: string, file: string): ParsedScores {
       log.error(row.line, `first row "${f.join(',')}" was read as data (its label "${f[1].trim()}" is a pair label), but its score "${f[0]}" is not a number`, 'fix the score; if the row is a header, name the columns score,label[,a,b]', 'score');
       continue;
     }
-    builder.add(row.line, f[cols.score], f[cols.label], withIds ? f[cols.a] : undefined, withIds ? f[cols.b] : undefined);
+    // "0,95": a comma inside a field is a decimal comma (fields are split on ';' or tab, or it was quoted) — as the spreadsheet that wrote it meant.
+    const score = DECIMAL_COMMA.test(f[cols.score]) ? f[cols.score].replace(',', '.') : f[cols.score];
+    if (score !== f[cols.score]) decimalCommas.push(row.line);
+    builder.add(row.line, score, f[cols.label], withIds ? f[cols.a] : undefined, withIds ? f[cols.b] : undefined);
   }
+  if (decimalCommas.length > 0) {
+    const n = decimalCommas.length;
+    log.warning(decimalCommas[0], `${n.toLocaleString('en-US')} score${n === 1 ? ' is' : 's are'} written with a decimal comma ("0,95"), read as ${n === 1 ? 'a decimal' : 'decimals'} (0.95)`, 'nothing, if the file comes from a spreadsheet in a decimal-comma locale');
+  }
+  const doubled = duplicateColumn(head, start === 1 ? cols.score : -1);
+  if (doubled) log.warning(1, doubled, 'remove or rename the other column');
   if (rows.length === start) log.error(undefined, 'has no rows', 'add lines of the form score,label[,a,b]');
   return { table: builder.build(), issues: log.issues };
 }
@@ -63,4 +73,14 @@ export function parseScoresCsv(text: string, file: string): ParsedScores {
 function looksLikeDataRow(fields: readonly string[]): boolean {
   const second = fields[1]?.trim() ?? '';
   return fields.length >= 2 && parsePairLabel(second) !== null && !LABEL_NAMES.includes(second.toLowerCase());
+}
+
+const DECIMAL_COMMA = /^[-+]?\d*,\d+(e[-+]?\d+)?$/i;
+
+/** A header naming the used score column twice ("score,label,score"): which one is read, said once. */
+function duplicateColumn(head: readonly string[], used: number): string | null {
+  if (used < 0) return null;
+  const name = head[used].trim().toLowerCase();
+  const other = head.findIndex((h, k) => k !== used && h.trim().toLowerCase() === name);
+  return other < 0 ? null : `the header names "${head[used].trim()}" twice (columns ${used + 1} and ${other + 1}); column ${used + 1} is read as the score`;
 }

@@ -80,8 +80,27 @@ describe('scores tables: inputs that must be refused or warned about', () => {
 });
 
 describe('a decimal comma in a score', () => {
-  it('is named as such with the fix, on each row it stops', () => {
-    const { issues } = parseScoresCsv('score;label\n0,95;1\n0,5;0\n', 'eu.csv');
-    expect(issues[0]).toMatchObject({ line: 2, field: 'score', message: 'score "0,95" is not a number (a decimal comma?)', fix: 'write the decimal point as "." (0.95): save the CSV with "." as the decimal separator' });
+  it('is read as a decimal (a ;-separated spreadsheet export, or a quoted field), with one note', () => {
+    const { table, issues } = parseScoresCsv('score;label\n0,95;1\n0,5;0\n-1,25e-3;1\n', 'eu.csv');
+    expect(Array.from(table.scores)).toEqual([0.95, 0.5, -0.00125]);
+    expect(issues).toEqual([expect.objectContaining({ line: 2, severity: 'warning', message: '3 scores are written with a decimal comma ("0,95"), read as decimals (0.95)' })]);
+    expect(Array.from(parseScoresCsv('score,label\n"0,75",1\n', 'q.csv').table.scores)).toEqual([0.75]);
+  });
+  it('a comma that is not one decimal comma is still a bad score, named with the fix', () => {
+    const { issues } = parseScoresCsv('score;label\n1,000,5;1\n0,5;0\n', 'eu.csv');
+    expect(issues[0]).toMatchObject({ line: 2, field: 'score', severity: 'error', message: 'score "1,000,5" is not a number' });
+  });
+});
+
+describe('labels and headers', () => {
+  it('labels written as floats (1.00, 0.000) are labels; 0.5 is not', () => {
+    const { table, issues } = parseScoresCsv('score,label\n0.9,1.00\n0.2,0.000\n0.4,0.5\n', 'f.csv');
+    expect(Array.from(table.labels)).toEqual([1, 0]);
+    expect(issues).toEqual([expect.objectContaining({ line: 4, field: 'label', severity: 'error' })]);
+  });
+  it('a header naming the score column twice says which one is read', () => {
+    const { table, issues } = parseScoresCsv('score,label,score\n0.9,1,0.1\n0.2,0,0.8\n', 'd.csv');
+    expect(Array.from(table.scores)).toEqual([0.9, 0.2]);
+    expect(issues).toEqual([expect.objectContaining({ line: 1, severity: 'warning', message: 'the header names "score" twice (columns 1 and 3); column 1 is read as the score' })]);
   });
 });
