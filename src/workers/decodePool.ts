@@ -4,7 +4,7 @@ import type { DecodeIn, DecodeOut } from './decodeProtocol';
 
 /** How many decode workers: every core but the one the model runs on, at least 1, at most 4. */
 export function decodeWorkerCount(cores = globalThis.navigator?.hardwareConcurrency ?? 2): number {
-  return Math.max(2, Math.min(4, cores - 1));
+  return Math.max(1, Math.min(4, cores - 1));
 }
 
 /**
