@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useApp } from '../state/context';
 import type { DataDropView } from '../state/inputTypes';
-import { plannedPairs } from '../state/userPairs';
+import { pairBudgetProblem, plannedPairs } from '../state/userPairs';
 import { SamplingControls } from './SamplingControls';
 import { countOf } from './format';
 
@@ -42,8 +42,8 @@ function DataDropResult({ it, sampling }: { it: DataInspection; sampling: Return
   if (it.kind === 'scores') return <ScoresTableCounts it={it} skipped={skipped} />;
   if (it.kind === 'pair-list') return <PairListResult it={it} skipped={skipped} />;
   const c = it.counts;
-  // Class folders past the pair limit are sampled (see Sampling); embeddings always score every pair.
-  const sampled = it.kind === 'class-folders' && plannedPairs(c, sampling).sampled;
+  // Class folders and embeddings past the pair limit are sampled (see Sampling).
+  const sampled = plannedPairs(c, sampling).sampled;
   const what = it.kind === 'embeddings' ? `${countOf(c.images, 'embedding')} of ${countOf(it.set.dim, 'value')}` : countOf(c.images, 'image');
   if (it.kind === 'class-folders' && c.images === 0) {
     const loose = it.skipped.filter((f) => f.reason.startsWith('not inside a class folder')).length;
@@ -71,6 +71,11 @@ function DataDropResult({ it, sampling }: { it: DataInspection; sampling: Return
         <strong>{it.name}</strong>: {what} in {countOf(c.classes, 'class', 'classes')} → {countOf(c.positives, 'positive pair')} and {countOf(c.negatives, 'negative pair')}
         {sampled ? ' in all (sampled, see below)' : ' (every pair is scored)'}
       </p>
+      {pairBudgetProblem(c, sampling) && (
+        <p className="drop-error" data-testid="error" role="alert">
+          {it.name}: {pairBudgetProblem(c, sampling)}.
+        </p>
+      )}
       {it.kind === 'class-folders' &&
         it.notes.map((n) => (
           <p key={n} className="drop-warn" data-testid="data-note" role="note">
@@ -79,7 +84,7 @@ function DataDropResult({ it, sampling }: { it: DataInspection; sampling: Return
         ))}
       {it.kind === 'class-folders' && <ClassList names={it.classes} ids={it.images.map((im) => im.label)} />}
       {it.kind === 'embeddings' && <ClassList names={it.set.classes} ids={it.set.classIds} />}
-      {it.kind === 'class-folders' && <SamplingControls counts={c} />}
+      <SamplingControls counts={c} />
       {c.classes < 2 && <p className="drop-error" data-testid="error">Only one class: there are no negative pairs, so precision is 1 everywhere. Drop at least two class folders.</p>}
       {c.classes >= 2 && c.positives === 0 && (
         <p className="drop-error" data-testid="error">

@@ -8,6 +8,7 @@ import { DataDropPanel } from './DataDropPanel';
 import { PreprocessingPanel } from './PreprocessingPanel';
 import { demoHref } from '../urlOptions';
 import { primaryAction, runHint, shouldRevealRun } from './landingActions';
+import { pairBudgetProblem } from '../state/userPairs';
 import { lastSessionNote, readLastSession, type LastSession } from '../state/autosave';
 
 export function Landing({ options }: { options: RunOptions }) {
@@ -65,10 +66,10 @@ function UserData({ options, primary }: { options: RunOptions; primary: boolean 
       sizeToConfirm: st.sizeToConfirm,
       dataReady:
         st.dataDrop?.status === 'inspected' &&
-        ((st.dataDrop.inspection.kind === 'class-folders' && st.dataDrop.inspection.counts.images >= 2) ||
+        ((st.dataDrop.inspection.kind === 'class-folders' && st.dataDrop.inspection.counts.images >= 2 && !pairBudgetProblem(st.dataDrop.inspection.counts, st.pairSampling)) ||
           (st.dataDrop.inspection.kind === 'pair-list' && st.dataDrop.inspection.counts.pairs > 0)),
-      // Precomputed embeddings need no model.
-      embeddingsReady: st.dataDrop?.status === 'inspected' && st.dataDrop.inspection.kind === 'embeddings',
+      // Precomputed embeddings need no model (but must fit in the tab, as class folders).
+      embeddingsReady: st.dataDrop?.status === 'inspected' && st.dataDrop.inspection.kind === 'embeddings' && !pairBudgetProblem(st.dataDrop.inspection.counts, st.pairSampling),
       // Nor does a scores table (score,label[,a,b]): the curve is drawn from its scores.
       scoresReady: st.dataDrop?.status === 'inspected' && st.dataDrop.inspection.kind === 'scores',
     })),

@@ -37,7 +37,9 @@ export function Summary() {
     const u = unscorableImages(embedding.embeddings, embedding.n, embedding.dim, evaluation.metric, new Set(skippedIdx));
     return excludedPairsWarning(excluded, {
       skipped: skippedIdx,
-      ...u,
+      zeroNorm: u.zeroNorm,
+      nonFinite: u.nonFinite,
+      largest: evaluation.metric === 'neg-sq-l2' ? u.largest : undefined,
       pairsUsing: (images) => pairsUsingImages(dataset.images.length, images, dataset.pairs),
       name: (i) => dataset.images[i]?.path ?? `image ${i}`,
     });
@@ -54,7 +56,7 @@ export function Summary() {
         <div>
           <dt>Average precision{sample && ' of the sampled pairs'}</dt>
           <dd data-testid="ap-value" data-value={String(c.ap)} data-estimate={String(sample !== null)} className="big">
-            {c.ap.toFixed(4)}
+            {c.n === 0 ? <span title="no pair has a score: see the warning below">—</span> : c.ap.toFixed(4)}
           </dd>
         </div>
         {fullSetAp !== null && (
@@ -68,7 +70,7 @@ export function Summary() {
         <div>
           <dt>Chance level</dt>
           <dd data-testid="chance-value" data-value={String(c.chance)}>
-            {c.chance.toFixed(4)}
+            {c.n === 0 ? '—' : c.chance.toFixed(4)}
           </dd>
         </div>
         <div>

@@ -10,6 +10,8 @@ export interface ExcludedCauses {
   zeroNorm: number[];
   /** Images whose embedding holds NaN or ±∞. */
   nonFinite: number[];
+  /** Under −squared L2, the images with the largest embeddings: finite rows score ±∞ only when their squared distance passes float32's range. */
+  largest?: number[];
   /** Pairs of the evaluation that use at least one of `images`. */
   pairsUsing(images: number[]): number;
   /** The image as the user knows it (its path, or "row 3" of an .npy). */
@@ -50,6 +52,10 @@ export function excludedPairsWarning(excluded: number, c: ExcludedCauses): strin
   const rest = excluded - counted;
   if (causes.length === 1 && rest <= 0) return `${countOf(excluded, 'pair')} left out: ${excluded === 1 ? 'it' : 'they'} ${causes[0][1](excluded !== 1)}.`;
   const parts = causes.map(([n, text]) => `${fmt(n)} ${text(n !== 1)}`);
-  if (rest > 0) parts.push(`${causes.length > 0 ? 'the other ' : ''}${fmt(rest)} scored NaN or ±∞`);
+  if (rest > 0 && c.largest && c.largest.length > 0) {
+    parts.push(
+      `${causes.length > 0 ? 'the other ' : ''}${fmt(rest)} scored −∞: their squared distance passes float32's range (the largest embeddings: ${some(c, c.largest)}); check the model's output scale (a missing L2-normalisation?), or score with cosine similarity`,
+    );
+  } else if (rest > 0) parts.push(`${causes.length > 0 ? 'the other ' : ''}${fmt(rest)} scored NaN or ±∞`);
   return `${countOf(excluded, 'pair')} left out: ${parts.join('; ')}.`;
 }

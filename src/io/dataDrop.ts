@@ -51,7 +51,9 @@ export async function inspectDataDrop(dropped: readonly DroppedFile[]): Promise<
   );
   const drop = detectDataKind(named);
   if (drop.kind === 'unknown') {
-    const message = drop.file ? drop.reason : `Nothing to evaluate in this drop: ${drop.reason}. Drop class folders (one folder of images per class), or a zip of them.`;
+    const zips = dropped.filter((f) => /\.zip$/i.test(f.path)).map((f) => f.path);
+    const where = zips.length > 0 ? `${zips.join(', ')} (${files.length === 0 ? 'empty' : `unpacked: ${files.length.toLocaleString('en-US')} file${files.length === 1 ? '' : 's'}`})` : 'this drop';
+    const message = drop.file ? drop.reason : `Nothing to evaluate in ${where}: ${drop.reason}. Drop class folders (one folder of images per class), or a zip of them.`;
     return { kind: 'unsupported', detected: 'unknown', message, skipped: zipSkipped };
   }
   if (drop.kind === 'embeddings') {

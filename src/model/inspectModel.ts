@@ -105,7 +105,7 @@ async function describe(loaded: LoadedArtifacts, name: string, notes: string[], 
     }
   }
   const inShape = inputs[0]?.shape ?? [];
-  const { preprocessing, source: preprocessingSource, sizeStated } = readPreprocessing(inShape, loaded.metadata, inputs[0]?.dtype);
+  const { preprocessing, source: preprocessingSource, sizeStated, metadataProblems } = readPreprocessing(inShape, loaded.metadata, inputs[0]?.dtype);
   const layout = inputLayout(inShape);
   const adapted = layoutNote(layout);
   const intInput = inputs[0] && /int/.test(inputs[0].dtype) ? `the input is ${inputs[0].dtype}: images are fed as whole 0–255 values (normalisation "raw" unless the model says otherwise)` : null;
@@ -125,7 +125,11 @@ async function describe(loaded: LoadedArtifacts, name: string, notes: string[], 
     sizeStated,
     fixedChannels: layout.channels !== null,
     hash,
-    notes: [...notes, ...[adapted, intInput].filter((n): n is string => n !== null).map((n) => `${n[0].toUpperCase()}${n.slice(1)}.`)],
+    notes: [
+      ...notes,
+      ...metadataProblems.map((m) => `model.json's userDefinedMetadata: ${m} (fix the file: README, "State the preprocessing in the model").`),
+      ...[adapted, intInput].filter((n): n is string => n !== null).map((n) => `${n[0].toUpperCase()}${n.slice(1)}.`),
+    ],
     unused,
   };
 }

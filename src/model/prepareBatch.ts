@@ -62,8 +62,9 @@ export async function prepareBatch(job: PrepareJob, deps: PrepareDeps): Promise<
   const t0 = performance.now();
   const bytes = deps.readAll ? await deps.readAll(job.sources) : await Promise.all(job.sources.map((s) => deps.read(s)));
   const t1 = performance.now();
-  const failed: (string | null)[] = bytes.map((b) => (typeof b === 'string' ? b : null));
-  const hashes = await Promise.all(bytes.map((b) => (typeof b === 'string' ? '' : deps.hash(b))));
+  // An empty file is said as such (not "the browser cannot decode it; re-save it as PNG").
+  const failed: (string | null)[] = bytes.map((b) => (typeof b === 'string' ? b : b.length === 0 ? 'the file is empty (0 bytes): it was not written completely; copy it again or remove it' : null));
+  const hashes = await Promise.all(bytes.map((b, k) => (typeof b === 'string' || failed[k] !== null ? '' : deps.hash(b))));
   const t2 = performance.now();
   let hits: (CachedEmbedding | undefined)[] = new Array(count).fill(undefined);
   let cacheWarning: string | undefined;
@@ -80,7 +81,7 @@ export async function prepareBatch(job: PrepareJob, deps: PrepareDeps): Promise<
   const t3 = performance.now();
   const usable = (k: number) => !!hits[k] && (!job.dim || hits[k]!.embedding.length === job.dim);
   const size = inputSize(job.p);
-  const pending = bytes.flatMap((b, k) => (typeof b === 'string' || usable(k) ? [] : [k]));
+  const pending = bytes.flatMap((b, k) => (typeof b === 'string' || failed[k] !== null || usable(k) ? [] : [k]));
   const input = new Float32Array(pending.length * size);
   const pixelStd = new Float32Array(count).fill(NaN);
   const todo: number[] = [];

@@ -55,7 +55,14 @@ export function readPreprocessing(
   inputShape: readonly (number | null)[],
   metadata?: unknown,
   dtype?: string,
-): { preprocessing: Preprocessing; source: PreprocessingSource; /** Height and width are fixed by the input shape or stated in the metadata (else 224 × 224 is a guess the user must confirm). */ sizeStated: boolean } {
+): {
+  preprocessing: Preprocessing;
+  source: PreprocessingSource;
+  /** Height and width are fixed by the input shape or stated in the metadata (else 224 × 224 is a guess the user must confirm). */
+  sizeStated: boolean;
+  /** Metadata fields that were there but not usable (named with their value and what is allowed). */
+  metadataProblems: string[];
+} {
   const layout = inputLayout(inputShape);
   const [, h, w] = preparedShape(layout);
   const meta = readMeta(metadata);
@@ -72,26 +79,50 @@ export function readPreprocessing(
     },
     source: meta.normalization ? 'metadata' : 'default',
     sizeStated: (h !== null && w !== null) || meta.size !== undefined,
+    metadataProblems: meta.problems,
   };
 }
 
 interface MetaPreprocessing {
   size?: [number, number];
-  channels?: number;
+  channels?: 1 | 3;
   normalization?: Normalization;
   channelOrder?: ChannelOrder;
+  /** Fields that are there but unusable, each said with the value and what is allowed (they are then not used). */
+  problems: string[];
 }
 
+/** Largest input side read from metadata (a typo of 22400 must not allocate gigapixel batches). */
+const MAX_META_SIDE = 4096;
+
+/**
+ * `userDefinedMetadata.dipscope.preprocessing`: each field read when valid;
+ * an invalid one is left out (the default or the user's choice applies, and
+ * a model-free size is asked for) and named in `problems`, so a model that
+ * believes it states its preprocessing is never silently read otherwise.
+ */
 function readMeta(metadata: unknown): MetaPreprocessing {
   const p = (metadata as { dipscope?: { preprocessing?: Record<string, unknown> } } | undefined)?.dipscope?.preprocessing;
-  if (!p || typeof p !== 'object') return {};
-  const out: MetaPreprocessing = {};
-  if (Array.isArray(p.size) && p.size.length === 2) out.size = [Number(p.size[0]), Number(p.size[1])];
-  if (typeof p.channels === 'number') out.channels = p.channels;
-  if (typeof p.normalization === 'string' && (NORMALIZATIONS as readonly string[]).includes(p.normalization)) {
-    out.normalization = p.normalization as Normalization;
+  const out: MetaPreprocessing = { problems: [] };
+  if (!p || typeof p !== 'object') return out;
+  const bad = (field: string, value: unknown, allowed: string) => out.problems.push(`dipscope.preprocessing.${field} is ${JSON.stringify(value)}, not ${allowed}: not used`);
+  const side = (v: unknown) => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= MAX_META_SIDE;
+  if (p.size !== undefined) {
+    if (Array.isArray(p.size) && p.size.length === 2 && p.size.every(side)) out.size = [p.size[0] as number, p.size[1] as number];
+    else bad('size', p.size, `[height, width] in whole pixels from 1 to ${MAX_META_SIDE}`);
   }
-  if (p.channelOrder === 'rgb' || p.channelOrder === 'bgr') out.channelOrder = p.channelOrder;
+  if (p.channels !== undefined) {
+    if (p.channels === 1 || p.channels === 3) out.channels = p.channels;
+    else bad('channels', p.channels, '1 or 3');
+  }
+  if (p.normalization !== undefined) {
+    if (typeof p.normalization === 'string' && (NORMALIZATIONS as readonly string[]).includes(p.normalization)) out.normalization = p.normalization as Normalization;
+    else bad('normalization', p.normalization, `one of ${NORMALIZATIONS.join(', ')}`);
+  }
+  if (p.channelOrder !== undefined) {
+    if (p.channelOrder === 'rgb' || p.channelOrder === 'bgr') out.channelOrder = p.channelOrder;
+    else bad('channelOrder', p.channelOrder, 'rgb or bgr');
+  }
   return out;
 }
 

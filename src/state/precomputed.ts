@@ -1,6 +1,8 @@
 import type { DataInspection } from '../io/dataDrop';
 import type { EmbedResult } from '../model/embedPipeline';
 import type { Dataset, ModelInfo } from './types';
+import type { PairSampling } from './inputTypes';
+import { withPairSample } from './userPairs';
 
 type EmbeddingsDrop = Extract<DataInspection, { kind: 'embeddings' }>;
 
@@ -8,9 +10,10 @@ type EmbeddingsDrop = Extract<DataInspection, { kind: 'embeddings' }>;
  * A run over dropped embeddings (.npy + labels): no model, no images. Each
  * row becomes a dataset item named "row i" with a small SVG placeholder as
  * its picture (a data: URL, so nothing is fetched), and the embeddings go
- * straight to scoring through the same path as an embedded set.
+ * straight to scoring through the same path as an embedded set; past the
+ * pair limit the pairs are sampled like class folders'.
  */
-export function precomputedRun(drop: EmbeddingsDrop): { dataset: Dataset; model: ModelInfo; source: { kind: 'precomputed'; embedding: EmbedResult } } {
+export function precomputedRun(drop: EmbeddingsDrop, sampling: PairSampling): { dataset: Dataset; model: ModelInfo; source: { kind: 'precomputed'; embedding: EmbedResult } } {
   const { set } = drop;
   const images = Array.from(set.classIds, (label, i) => ({ path: `row ${i}`, label, url: placeholder(i, set.classes[label]) }));
   const embedding: EmbedResult = {
@@ -27,7 +30,9 @@ export function precomputedRun(drop: EmbeddingsDrop): { dataset: Dataset; model:
     fromCache: 0,
     warnings: drop.warnings,
   };
-  return { dataset: { name: drop.name, classes: set.classes, images }, model: { name: 'none (precomputed embeddings)', url: '' }, source: { kind: 'precomputed', embedding } };
+  // Past the all-pairs limit (40,000 rows are 800 M pairs), every positive pair plus a seeded sample of negatives, as for class folders.
+  const dataset = withPairSample({ name: drop.name, classes: set.classes, images }, drop.counts, sampling);
+  return { dataset, model: { name: 'none (precomputed embeddings)', url: '' }, source: { kind: 'precomputed', embedding } };
 }
 
 function placeholder(row: number, label: string): string {

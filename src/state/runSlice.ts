@@ -3,7 +3,7 @@ import type { AppState, Dataset, ModelInfo, RunOptions, RunSlice, Services } fro
 import type { EmbedResult, ModelSource } from '../model/embedPipeline';
 import { precomputedRun } from './precomputed';
 import { scoresRun, type ScoresTableView } from './scoresRun';
-import { classFolderDataset, pairListDataset } from './userPairs';
+import { classFolderDataset, pairBudgetProblem, pairListDataset } from './userPairs';
 import { pairIndexOf } from '../metrics/pairIndex';
 import type { Preprocessing } from '../model/preprocess';
 import { demoDataset } from './demoDataset';
@@ -151,7 +151,11 @@ export function createRunSlice(services: Services): StateCreator<AppState, [], [
         lastRun = (o) => get().runUserData({ ...opts, ...o });
         await execute(opts, 'Preparing your images', async () => {
           const { modelDrop, dataDrop, preprocessing, modelOutput } = get();
-          if (dataDrop?.status === 'inspected' && dataDrop.inspection.kind === 'embeddings') return precomputedRun(dataDrop.inspection);
+          if (dataDrop?.status === 'inspected' && (dataDrop.inspection.kind === 'embeddings' || dataDrop.inspection.kind === 'class-folders')) {
+            const tooMany = pairBudgetProblem(dataDrop.inspection.counts, get().pairSampling);
+            if (tooMany) throw new Error(`${dataDrop.inspection.name}: ${tooMany}.`);
+          }
+          if (dataDrop?.status === 'inspected' && dataDrop.inspection.kind === 'embeddings') return precomputedRun(dataDrop.inspection, get().pairSampling);
           if (dataDrop?.status === 'inspected' && dataDrop.inspection.kind === 'scores') return { ...(await scoresRun(dataDrop.inspection)), rowErrors: dataDrop.inspection.rowErrors, warnings: dataDrop.inspection.warnings };
           if (modelDrop?.status !== 'inspected' || modelDrop.inspection.kind !== 'ready') throw new Error('Drop a model that loads first (model.json and its .bin shards).');
           const data = dataDrop?.status === 'inspected' ? dataDrop.inspection : null;

@@ -47,10 +47,18 @@ export function pairListDataset(it: PairListInspection, image: ImageOfFile): Dat
  */
 export function classFolderDataset(it: ClassFolders, sampling: PairSampling, image: ImageOfFile): Dataset {
   const images: DatasetImage[] = it.images.map((im) => image(im.path, im.label, im.file));
-  const dataset: Dataset = { name: it.name, classes: it.classes, images };
-  if (!plannedPairs(it.counts, sampling).sampled) return dataset;
+  return withPairSample({ name: it.name, classes: it.classes, images }, it.counts, sampling);
+}
+
+/**
+ * The dataset as it is when every pair fits under `sampling.limit`;
+ * otherwise with every positive pair and a seeded sample of negatives
+ * (io/classPairs.ts) — class folders and dropped embeddings alike.
+ */
+export function withPairSample(dataset: Dataset, counts: { images: number; positives: number; negatives: number }, sampling: PairSampling): Dataset {
+  if (!plannedPairs(counts, sampling).sampled) return dataset;
   const sample = classFolderPairs(
-    images.map((im) => im.label),
+    dataset.images.map((im) => im.label),
     { limit: sampling.limit, negativeRatio: sampling.negativeRatio, seed: sampling.seed },
   );
   const c = sample.counts;
@@ -79,6 +87,29 @@ export function plannedPairs(counts: { images: number; positives: number; negati
   // A "sample" holding every pair (few negatives per positive, e.g. 10 large classes) is all pairs: no pair list is built for it.
   if (positives === counts.positives && negatives === counts.negatives) return { positives, negatives, sampled: false };
   return { positives, negatives, sampled: true };
+}
+
+/** Most pairs scored when every pair is (scores, labels, ranking and sort scratch ≈ 13 bytes a pair: ~1.3 GB; 50 M pairs took 15.7 s and 724 MiB in the page). */
+export const MAX_ALL_PAIRS = 100_000_000;
+/** Most pairs in a sampled list (two image indices more per pair). */
+export const MAX_SAMPLED_PAIRS = 50_000_000;
+
+/**
+ * Why a class-folder or embeddings drop cannot be scored as planned — more
+ * pairs than the browser tab can hold — with the fix; null when it can.
+ * Said at the drop (the run button waits), never as an out-of-memory mid-run.
+ */
+export function pairBudgetProblem(counts: { images: number; positives: number; negatives: number }, sampling: PairSampling): string | null {
+  const plan = plannedPairs(counts, sampling);
+  const total = plan.positives + plan.negatives;
+  const fmt = (n: number) => n.toLocaleString('en-US');
+  if (!plan.sampled) {
+    if (total <= MAX_ALL_PAIRS) return null;
+    return `${fmt(counts.images)} items give ${fmt(total)} pairs, more than the ${fmt(MAX_ALL_PAIRS)} a browser tab can score at once. Fix: lower "negatives per positive" below (the pairs are then sampled), or drop fewer images`;
+  }
+  if (total <= MAX_SAMPLED_PAIRS) return null;
+  const ratio = Math.max(0, Math.floor(((MAX_SAMPLED_PAIRS - plan.positives) / plan.positives) * 10) / 10);
+  return `the sample would hold ${fmt(total)} pairs (${fmt(plan.positives)} positive, ${fmt(plan.negatives)} negative), more than the ${fmt(MAX_SAMPLED_PAIRS)} a browser tab can score at once. Fix: ${ratio >= 0.1 ? `set "negatives per positive" to ${ratio} or less, or ` : ''}drop fewer images`;
 }
 
 /** Whether a class-folder set has more pairs than the limit, so the sampling controls apply (even when the ratio keeps every pair). */

@@ -29,6 +29,11 @@ describe('excludedPairsWarning(excluded, causes): which pairs have no score, and
       '100 pairs left out: 9 use the 1 skipped image (see above), which has no embedding; 8 use 1 image whose embedding is all zeros, so the cosine similarity is 0/0 (img1.png): look at it (blank or broken?), or score with −squared L2 distance; 22 use 4 images whose embedding holds NaN or ±∞ (img2.png, img3.png, img4.png and 1 more): check the model on them; the other 61 scored NaN or ±∞.',
     );
   });
+  it('−squared L2 overflow: what is left after the known causes scored −∞, named by the largest embeddings, with the fix', () => {
+    expect(excludedPairsWarning(5, causes(4, { largest: [0, 1, 3] }))).toBe(
+      "5 pairs left out: 5 scored −∞: their squared distance passes float32's range (the largest embeddings: img0.png, img1.png, img3.png); check the model's output scale (a missing L2-normalisation?), or score with cosine similarity.",
+    );
+  });
   it('no known cause: the count alone', () => {
     expect(excludedPairsWarning(3, causes(5, {}))).toBe('3 pairs left out: 3 scored NaN or ±∞.');
   });

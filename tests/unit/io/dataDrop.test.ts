@@ -135,6 +135,15 @@ describe('inspectDataDrop: drops that are not what they look like', () => {
     }
   });
 
+  it('a zip with nothing to evaluate (empty, or holding only another zip) is named in the message', async () => {
+    const empty = fileOf('val.zip', zipSync({}));
+    const r = await inspectDataDrop([empty]);
+    expect(r).toMatchObject({ kind: 'unsupported', message: expect.stringMatching(/^Nothing to evaluate in val\.zip \(empty\): /) });
+    const nested = fileOf('outer.zip', zipSync({ 'inner.zip': zipSync({ 'a/1.png': new Uint8Array([1]) }) }));
+    const n = await inspectDataDrop([nested]);
+    expect(n).toMatchObject({ kind: 'unsupported', message: expect.stringMatching(/^Nothing to evaluate in outer\.zip \(unpacked: 1 file\): /) });
+  });
+
   it('a scores table dropped with images says the images are not used (a table needs none)', async () => {
     const r = await inspectDataDrop([file('run/results.csv', 'score,label\n0.9,1\n0.1,0\n'), file('run/cat/1.png'), file('run/dog/2.png')]);
     expect(r.kind).toBe('scores');

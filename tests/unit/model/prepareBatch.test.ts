@@ -13,7 +13,7 @@ const p: Preprocessing = { width: 2, height: 1, channels: 1, normalization: 'raw
 function deps(cache?: EmbeddingCache) {
   const decoded: string[] = [];
   const d: PrepareDeps = {
-    read: async (s) => (s === 'missing' ? 'not found (HTTP 404)' : new TextEncoder().encode(String(s))),
+    read: async (s) => (s === 'missing' ? 'not found (HTTP 404)' : s === 'empty' ? new Uint8Array(0) : new TextEncoder().encode(String(s))),
     hash: async (b) => `h(${new TextDecoder().decode(b)})`,
     decode: async (b) => {
       const name = new TextDecoder().decode(b);
@@ -57,6 +57,15 @@ describe('prepareBatch(job, deps)', () => {
     expect(b.todo).toEqual([0, 3]);
     expect([...b.input]).toEqual([1, 1, 4, 4]);
     expect(Number.isNaN(b.pixelStd[1]) && Number.isNaN(b.pixelStd[2])).toBe(true);
+  });
+
+  it('an empty (0-byte) file is said to be empty, never decoded or hashed', async () => {
+    const { d, decoded } = deps();
+    const b = await prepareBatch(job(['empty', 'gray:2']), d);
+    expect(b.failed).toEqual(['the file is empty (0 bytes): it was not written completely; copy it again or remove it', null]);
+    expect(b.hashes).toEqual(['', 'h(gray:2)']);
+    expect(decoded).toEqual(['gray:2']);
+    expect(b.todo).toEqual([1]);
   });
 
   it('never decodes an image whose embedding is cached under this model and preprocessing, and returns the cached one', async () => {

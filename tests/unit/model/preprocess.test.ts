@@ -33,6 +33,7 @@ describe('readPreprocessing(inputShape, metadata).source', () => {
       preprocessing: preprocessingFromModel([null, 28, 28, 1], { dipscope: { preprocessing: { normalization: 'tf' } } }),
       source: 'metadata',
       sizeStated: true,
+      metadataProblems: [],
     });
   });
   it("is 'default' without metadata, with other metadata, with an unknown normalisation, or with only a size (the [0, 1] normalisation is then a guess)", () => {
@@ -49,6 +50,20 @@ describe('readPreprocessing(inputShape, metadata).sizeStated', () => {
     expect(readPreprocessing([null, null, null, 3], { dipscope: { preprocessing: { size: [64, 48] } } })).toMatchObject({ sizeStated: true, preprocessing: { height: 64, width: 48 } });
     expect(readPreprocessing([null, null, null, 3])).toMatchObject({ sizeStated: false, preprocessing: { height: 224, width: 224 } });
     expect(readPreprocessing([null, 3, null, null]).sizeStated).toBe(false); // channels-first, size open
+  });
+});
+
+describe('readPreprocessing(inputShape, metadata).metadataProblems', () => {
+  it('an unusable metadata field is named with its value and what is allowed, and not used (a size that is not whole pixels leaves the size to ask)', () => {
+    const r = readPreprocessing([null, null, null, 3], { dipscope: { preprocessing: { size: [0, -3], normalization: 'imagenet', channels: 2, channelOrder: 'BGR' } } });
+    expect(r.metadataProblems).toEqual([
+      'dipscope.preprocessing.size is [0,-3], not [height, width] in whole pixels from 1 to 4096: not used',
+      'dipscope.preprocessing.channels is 2, not 1 or 3: not used',
+      'dipscope.preprocessing.normalization is "imagenet", not one of unit, tf, caffe, torch, raw: not used',
+      'dipscope.preprocessing.channelOrder is "BGR", not rgb or bgr: not used',
+    ]);
+    expect(r).toMatchObject({ sizeStated: false, source: 'default', preprocessing: { width: 224, height: 224, normalization: 'unit', channelOrder: 'rgb' } });
+    expect(readPreprocessing([null, null, null, 3], { dipscope: { preprocessing: { size: '224' } } })).toMatchObject({ sizeStated: false, metadataProblems: [expect.stringMatching(/^dipscope\.preprocessing\.size is "224"/)] });
   });
 });
 

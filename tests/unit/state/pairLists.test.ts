@@ -11,7 +11,11 @@ import { pairIndexOf } from '../../../src/metrics/pairIndex';
 import { listPairs } from '../../../src/diagnostics/listPairs';
 import { flagsCsvText, sessionText } from '../../../src/state/exports';
 import { diagnosisOf } from '../../../src/state/derived';
-import { classFolderDataset, plannedPairs } from '../../../src/state/userPairs';
+import { classFolderDataset, MAX_ALL_PAIRS, MAX_SAMPLED_PAIRS, pairBudgetProblem, plannedPairs } from '../../../src/state/userPairs';
+import { precomputedRun } from '../../../src/state/precomputed';
+import { npyBytes } from '../cli/npyWriter';
+import { readEmbeddingSet } from '../../../src/io/embeddingSet';
+import { classFolderCounts } from '../../../src/io/dataDrop';
 import { inProcessEvaluator } from './fakeServices';
 import { installAutosave } from '../../../src/state/autosave';
 
@@ -182,6 +186,39 @@ describe('pair lists through the run slice', () => {
     // Over the limit, but a ratio that would take every negative (6 > 6000 / 1140): all pairs, no list is built.
     expect(classFolderDataset(it, { limit: 1000, negativeRatio: 6, seed: 7 }, url).pairs).toBeUndefined();
     expect(plannedPairs(it.counts, { limit: 1000, negativeRatio: 6, seed: 7 })).toEqual({ positives: 1140, negatives: 6000, sampled: false });
+  });
+
+  it('pairBudgetProblem: what fits a tab is scored; more is refused at the drop with the ratio that fits, or fewer images', () => {
+    const sampling = { limit: 2_000_000, negativeRatio: 10, seed: 1 };
+    // 10,000 images in 10 classes: 50 M pairs, the sample would hold every one → all pairs, fits.
+    expect(pairBudgetProblem(classFolderCounts(Array.from({ length: 10_000 }, (_, i) => i % 10)), sampling)).toBeNull();
+    // 40,000 rows in 4 classes: 20 M sampled positives + 200 M negatives → refused, naming the ratio that fits (1.5).
+    const big = classFolderCounts(Array.from({ length: 40_000 }, (_, i) => i % 4));
+    expect(pairBudgetProblem(big, sampling)).toBe(
+      `the sample would hold 220,000,000 pairs (20,000,000 positive, 200,000,000 negative), more than the ${MAX_SAMPLED_PAIRS.toLocaleString('en-US')} a browser tab can score at once. Fix: set "negatives per positive" to 1.5 or less, or drop fewer images`,
+    );
+    expect(pairBudgetProblem(big, { ...sampling, negativeRatio: 1.5 })).toBeNull();
+    // 15,000 images in 10 classes: the sample would hold every pair (10 × 11.2 M positives ≥ 101 M negatives) → all 112 M pairs, over the budget.
+    const allPairs = classFolderCounts(Array.from({ length: 15_000 }, (_, i) => i % 10));
+    expect(pairBudgetProblem(allPairs, sampling)).toBe(
+      `15,000 items give 112,492,500 pairs, more than the ${MAX_ALL_PAIRS.toLocaleString('en-US')} a browser tab can score at once. Fix: lower "negatives per positive" below (the pairs are then sampled), or drop fewer images`,
+    );
+    expect(pairBudgetProblem(allPairs, { ...sampling, negativeRatio: 3 })).toBeNull();
+  });
+
+  it('precomputed embeddings past the pair limit are sampled like class folders (all positives, seeded negatives)', () => {
+    const n = 60;
+    const set = readEmbeddingSet(
+      { name: 'e.npy', bytes: npyBytes(new Float32Array(n * 2).map((_, k) => k), { shape: [n, 2] }) },
+      { name: 'labels.txt', bytes: new TextEncoder().encode(Array.from({ length: n }, (_, i) => `c${i % 3}`).join('\n')) },
+    );
+    const drop = { kind: 'embeddings' as const, name: 'e', set, warnings: [], skipped: [], counts: classFolderCounts(Array.from(set.classIds)) };
+    const run = precomputedRun(drop, { limit: 100, negativeRatio: 1, seed: 2 });
+    expect(run.dataset.pairs?.origin.kind).toBe('sample');
+    const labels = run.dataset.pairs!.labels;
+    expect(labels.reduce((a, l) => a + l, 0)).toBe(drop.counts.positives);
+    expect(labels.length).toBe(2 * drop.counts.positives);
+    expect(precomputedRun(drop, { limit: 10_000, negativeRatio: 1, seed: 2 }).dataset.pairs).toBeUndefined();
   });
 
   it('runUserData() over class folders past the limit evaluates the sample (AP of the listed sample, labels from the classes, class confusion kept)', async () => {
