@@ -78,8 +78,14 @@ export async function chooseBackend(opts: ChooseBackendOptions): Promise<ChosenB
       throw new Error(`the model itself fails ${where}: ${reason}. This is the model, not a backend — ${modelFaultFix(reason, opts.preprocessing)}`);
     }
     const why = trials.map((t) => `${t.name}: ${t.status}${t.reason ? ` (${t.reason})` : ''}`).join('; ');
-    const fedUser = opts.preprocessing && ranModel.length > 0 ? `. ${capitalise(modelFaultFix(ranModel[0].reason ?? '', opts.preprocessing))}` : '';
-    throw new Error(`no backend could run this model — ${why}${fedUser}`);
+    const p = opts.preprocessing;
+    // Fed the user's size, the likeliest fault is that size: said first, the per-backend details after.
+    if (p && ranModel.length > 0) {
+      throw new Error(
+        `no backend could run this model on ${p.width} × ${p.height} × ${p.channels} images (the preprocessing panel's input size): if that is not the size and channels the model was trained with, set them (a model that takes any size still needs one its layers can shrink, e.g. 224 × 224); otherwise check that the exported model runs in TensorFlow.js as it is. Backends tried — ${why}`,
+      );
+    }
+    throw new Error(`no backend could run this model — ${why}`);
   }
   await tf.setBackend(chosen);
   const b = built.get(chosen)!;
@@ -159,8 +165,6 @@ export function disposeQuietly(model: { dispose(): void }): void {
     // the backend is unusable; see above
   }
 }
-
-const capitalise = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 
 /** What to do about a fault every backend shows. */
 function modelFaultFix(reason: string, p?: Preprocessing): string {

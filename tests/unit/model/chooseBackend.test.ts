@@ -121,7 +121,7 @@ describe('chooseBackend with the run\'s preprocessing', () => {
     const dynamic: LoadedArtifacts = { artifacts: { ...artifacts!, format: 'layers-model' }, format: 'layers-model', metadata: undefined };
     const tiny = { width: 1, height: 1, channels: 3 as const, normalization: 'unit' as const, channelOrder: 'rgb' as const };
     await expect(chooseBackend({ loaded: dynamic, reference: null, forced: 'cpu', probes: noGpu, probeBatch: 2, preprocessing: tiny })).rejects.toThrow(
-      /(cpu: failed|the model itself fails on the cpu backend).*it was fed 1 × 1 × 3 images \(the preprocessing panel's input size\): if that is not the size and channels the model was trained with, set them/,
+      /(^no backend could run this model on 1 × 1 × 3 images \(the preprocessing panel's input size\): if that is not the size and channels the model was trained with, set them.*Backends tried — cpu: failed|the model itself fails on the cpu backend.*it was fed 1 × 1 × 3 images \(the preprocessing panel's input size\): if that is not the size and channels the model was trained with, set them)/,
     );
     const fine = await chooseBackend({ loaded: dynamic, reference: null, forced: 'cpu', probes: noGpu, probeBatch: 2, preprocessing: { ...tiny, width: 16, height: 16 } });
     expect(fine.report.chosen).toBe('cpu');
