@@ -44,6 +44,7 @@ function DataDropResult({ it, sampling }: { it: DataInspection; sampling: Return
   const c = it.counts;
   // Class folders and embeddings past the pair limit are sampled (see Sampling).
   const sampled = plannedPairs(c, sampling).sampled;
+  const tooMany = pairBudgetProblem(c, sampling);
   const what = it.kind === 'embeddings' ? `${countOf(c.images, 'embedding')} of ${countOf(it.set.dim, 'value')}` : countOf(c.images, 'image');
   if (it.kind === 'class-folders' && c.images === 0) {
     const loose = it.skipped.filter((f) => f.reason.startsWith('not inside a class folder')).length;
@@ -71,9 +72,9 @@ function DataDropResult({ it, sampling }: { it: DataInspection; sampling: Return
         <strong>{it.name}</strong>: {what} in {countOf(c.classes, 'class', 'classes')} → {countOf(c.positives, 'positive pair')} and {countOf(c.negatives, 'negative pair')}
         {sampled ? ' in all (sampled, see below)' : ' (every pair is scored)'}
       </p>
-      {pairBudgetProblem(c, sampling) && (
+      {tooMany && (
         <p className="drop-error" data-testid="error" role="alert">
-          {it.name}: {pairBudgetProblem(c, sampling)}.
+          {it.name}: {tooMany}.
         </p>
       )}
       {it.kind === 'class-folders' &&

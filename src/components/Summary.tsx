@@ -189,7 +189,6 @@ function sampleWeight(dataset: Dataset): number | null {
   return negatives > 0 && positives > 0 ? o.allNegatives / negatives : null;
 }
 
-
 /** A pair list's problems (pairs left out: red) or notes (kept with an assumption: amber), open while there are few. */
 function ListMessages({ items, kind }: { items: string[]; kind: 'problem' | 'note' }) {
   if (items.length === 0) return null;

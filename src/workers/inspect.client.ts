@@ -63,10 +63,12 @@ function inspectWorker(): <T extends InspectIn['type']>(files: readonly DroppedF
       };
       const onError = (ev: ErrorEvent) => {
         cleanup();
-        // The worker is gone: later drops are read here, this one too.
+        // The worker is gone: later drops are read here, this one too — but a zip that killed it (out of memory) would only freeze the page next.
         sharedWorker.lost();
         ev.preventDefault();
-        fallback().then(resolve, reject);
+        const zips = files.filter(isZip).map((f) => f.path);
+        if (zips.length > 0) reject(new Error(`${zips.join(', ')}: unpacking it stopped the browser's worker (${ev.message || 'out of memory?'}). Fix: unzip it yourself and drop the folder instead`));
+        else fallback().then(resolve, reject);
       };
       const cleanup = () => {
         w.removeEventListener('message', onMessage);
