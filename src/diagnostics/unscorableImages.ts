@@ -1,11 +1,11 @@
 /**
  * Images whose embedding row cannot give a score: a row holding NaN or ±∞
  * scores NaN with every other image, and under cosine similarity an all-zero
- * row does too (0/0). Any other excluded pair scored ±∞ from finite rows:
- * its squared distance passed float32's range; `largest` names the three
- * rows with the largest norms for that message. Case P3: such pairs are excluded and counted by the
- * curve; this names the images behind them. Skipped images (listed apart,
- * their rows are NaN) are left out of both lists.
+ * row does too (0/0). Case P3: such pairs are excluded and counted by the
+ * curve; this names the images behind them. Any other excluded pair scored
+ * ±∞ from finite rows (its squared distance passed float32's range):
+ * `largest` names the three rows with the largest norms for that message.
+ * Skipped images (listed apart, their rows are NaN) are in none of the lists.
  *
  * Input: `embeddings` is n × dim, row-major.
  */

@@ -82,7 +82,7 @@ export async function chooseBackend(opts: ChooseBackendOptions): Promise<ChosenB
     // Fed the user's size, the likeliest fault is that size: said first, the per-backend details after.
     if (p && ranModel.length > 0) {
       throw new Error(
-        `no backend could run this model on ${p.width} × ${p.height} × ${p.channels} images (the preprocessing panel's input size): if that is not the size and channels the model was trained with, set them (a model that takes any size still needs one its layers can shrink, e.g. 224 × 224); otherwise check that the exported model runs in TensorFlow.js as it is. Backends tried — ${why}`,
+        `no backend could run this model on ${inputSizeHint(p)}; otherwise check that the exported model runs in TensorFlow.js as it is. Backends tried — ${why}`,
       );
     }
     throw new Error(`no backend could run this model — ${why}`);
@@ -166,11 +166,14 @@ export function disposeQuietly(model: { dispose(): void }): void {
   }
 }
 
+/** The size the model was fed and what to do if it is wrong: said by every failure that may come from the user's input size. */
+export function inputSizeHint(p: Preprocessing): string {
+  return `${p.width} × ${p.height} × ${p.channels} images (the preprocessing panel's input size): if that is not the size and channels the model was trained with, set them (a model that takes any size still needs one its layers can shrink, e.g. 224 × 224)`;
+}
+
 /** What to do about a fault every backend shows. */
 function modelFaultFix(reason: string, p?: Preprocessing): string {
-  const fed = p
-    ? `; it was fed ${p.width} × ${p.height} × ${p.channels} images (the preprocessing panel's input size): if that is not the size and channels the model was trained with, set them (a model that takes any size still needs one its layers can shrink, e.g. 224 × 224)`
-    : '';
+  const fed = p ? `; it was fed ${inputSizeHint(p)}` : '';
   if (/all-zero/.test(reason)) return `its embeddings are all zero: check that the weights were exported with the model (not a freshly initialised one) and that the chosen output is the embedding${fed}`;
   if (/NaN|infinite/.test(reason)) return `its embeddings hold NaN or infinity: check the exported weights, and for an L2-normalise layer that it guards against a zero norm (epsilon)${fed}`;
   return `check that the exported model runs in TensorFlow.js as it is (tensorflowjs_converter, then tf.loadGraphModel / tf.loadLayersModel)${fed}`;

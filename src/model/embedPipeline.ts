@@ -1,6 +1,6 @@
 import type { BackendName, BackendReport } from './backendTypes';
 import { fetchModelArtifacts, type LoadedArtifacts } from './loadModel';
-import { chooseBackend, disposeQuietly } from './chooseBackend';
+import { chooseBackend, disposeQuietly, inputSizeHint } from './chooseBackend';
 import { embedBatch } from './embed';
 import type { Preprocessing } from './preprocess';
 import { inputSize } from './preprocess';
@@ -226,7 +226,7 @@ export function sixteenBitWarning(names: string[]): string {
 export function modelFailed(e: unknown, start: number, count: number, p: Preprocessing, backend: string): Error {
   const reason = ((e as Error)?.message ?? String(e)).trim() || 'unknown error';
   return new Error(
-    `the model failed on images ${(start + 1).toLocaleString('en-US')}–${(start + count).toLocaleString('en-US')} on the ${backend} backend (${reason}). They were fed at ${p.width} × ${p.height} × ${p.channels} (the preprocessing panel's input size): if that is not the size and channels the model was trained with, set them and run again; otherwise try another backend with ?backend=cpu`,
+    `the model failed on images ${(start + 1).toLocaleString('en-US')}–${(start + count).toLocaleString('en-US')} on the ${backend} backend (${reason}). They were fed as ${inputSizeHint(p)}, and run again; otherwise try another backend with ?backend=cpu`,
   );
 }
 
